@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Text.Json;
+using Curtailment.Core.Time;
+using Curtailment.Ingestion;
+using Curtailment.Pipelines.Ingest;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Curtailment.Cli.Commands;
+
+/// <summary><c>curtail ingest --source S --file PATH...</c>: load operator files into the store.</summary>
+internal static class IngestCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var source = new Option<string>("--source")
+        {
+            Description = "Layout of the files: caiso-production, caiso-curtailment-report, caiso-outlook, eia930, aemo, tidy.",
+            Required = true,
+        };
+        var files = new Option<string[]>("--file")
+        {
+            Description = "Files or folders to import (repeat the option or list several).",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var region = CommonOptions.Region();
+        var published = new Option<string?>("--published")
+        {
+            Description = "Publication rule for files without published_at_utc: realtime, realtime+PT1H, dayahead@10:00, nextday@10:00.",
+        };
+        var db = CommonOptions.Db();
+        var json = CommonOptions.Json();
+
+        var command = new Command("ingest", "Import operator files into the store (one transaction per file; re-importing a file changes nothing).")
+        {
+            source, files, region, published, db, json,
+        };
+
+        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(error, parse.GetValue(CommonOptions.Verbose), async () =>
+        {
+            var rule = parse.GetValue(published) is { } text ? PublicationRule.Parse(text) : null;
+            await using var services = CliServices.Build(parse.GetValue(db), parse.GetValue(CommonOptions.Verbose));
+            var sourceName = parse.GetValue(source)!;
+            services.GetRequiredService<ImporterCatalog>().Get(sourceName);
+            var pipeline = services.GetRequiredService<IngestPipeline>();
+            var asJson = parse.GetValue(json);
+
+            IReadOnlyList<IngestFileResult> results = [];
+            if (asJson || Console.IsOutputRedirected)
+            {
+                results = await pipeline.IngestPathsAsync(sourceName, parse.GetValue(files)!, parse.GetValue(region), rule, null, cancellationToken);
+            }
+            else
+            {
+                await AnsiConsole.Progress().StartAsync(async context =>
+                {
+                    var task = context.AddTask("Importing");
+                    var progress = new Progress<(int Done, int Total, string File)>(p =>
+                    {
+                        task.MaxValue = Math.Max(1, p.Total);
+                        task.Value = p.Done;
+                        task.Description = p.File.Length > 0 ? Path.GetFileName(p.File) : "Imported";
+                    });
+                    results = await pipeline.IngestPathsAsync(sourceName, parse.GetValue(files)!, parse.GetValue(region), rule, progress, cancellationToken);
+                });
+            }
+
+            if (asJson)
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(results.Select(r => new
+                {
+                    file = r.Path,
+                    runId = r.Run.Id,
+                    status = r.Run.Status.ToString(),
+                    rowsRead = r.Run.RowsRead,
+                    observations = r.Run.ObservationsAccepted,
+                    rejectedRows = r.Run.RowsRejected,
+                    message = r.Run.Message,
+                }), CliJson.Options));
+            }
+            else
+            {
+                foreach (var r in results)
+                {
+                    var line = r.Failed
+                        ? $"FAILED    {r.Run.Message}"
+                        : $"{r.Run.Status,-9} {Path.GetFileName(r.Path)}: {r.Run.RowsRead} rows, {r.Run.ObservationsAccepted} observations, {r.Run.RowsRejected} rejected (run {r.Run.Id})";
+                    await (r.Failed ? error : output).WriteLineAsync(line);
+                }
+            }
+
+            return results.Any(r => r.Failed) ? CurtailCli.InputRefused : CurtailCli.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+using Curtailment.Cli;
+
+return await CurtailCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,59 @@
+namespace Curtailment.Core.Observations;
+
+/// <summary>
+/// Well-known series ids. A series id is snake_case with its unit as suffix, the same as the column
+/// names of the cleaned and wide files (<c>solar_mw</c>, <c>gfs_dswrf_w_m2</c>), so a wide file's
+/// columns map to series without a table. Sources may add series of their own.
+/// </summary>
+public static class SeriesIds
+{
+    /// <summary>Actual demand (load), MW.</summary>
+    public const string Demand = "demand_mw";
+
+    /// <summary>The operator's day-ahead demand forecast, MW.</summary>
+    public const string DemandForecastDayAhead = "demand_forecast_dayahead_mw";
+
+    /// <summary>The operator's hour-ahead demand forecast, MW.</summary>
+    public const string DemandForecastHourAhead = "demand_forecast_hourahead_mw";
+
+    /// <summary>Solar production, MW.</summary>
+    public const string Solar = "solar_mw";
+
+    /// <summary>Wind production, MW.</summary>
+    public const string Wind = "wind_mw";
+
+    /// <summary>Net load (demand less solar and wind), MW.</summary>
+    public const string NetLoad = "net_load_mw";
+
+    /// <summary>The operator's day-ahead solar forecast, MW.</summary>
+    public const string SolarForecastDayAhead = "solar_forecast_dayahead_mw";
+
+    /// <summary>The operator's day-ahead wind forecast, MW.</summary>
+    public const string WindForecastDayAhead = "wind_forecast_dayahead_mw";
+
+    /// <summary>Solar curtailment, MW (average over the interval).</summary>
+    public const string SolarCurtailment = "solar_curtailment_mw";
+
+    /// <summary>Wind curtailment, MW (average over the interval).</summary>
+    public const string WindCurtailment = "wind_curtailment_mw";
+
+    /// <summary>Wind plus solar curtailment, MW (average over the interval): the forecast target.</summary>
+    public const string TotalCurtailment = "total_curtailment_mw";
+
+    /// <summary>Regional reference price, AUD/MWh (AEMO).</summary>
+    public const string PriceAud = "rrp_aud_per_mwh";
+
+    /// <summary>Net imports, MW.</summary>
+    public const string Imports = "imports_mw";
+
+    /// <summary>
+    /// Whether values of the series are energy-like and given in MW, so that MW x hours is MWh.
+    /// </summary>
+    public static bool IsPowerMw(string seriesId) => seriesId.EndsWith("_mw", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether a missing interval of the series means zero inside the span a file covers (operators
+    /// list only intervals in which curtailment occurred).
+    /// </summary>
+    public static bool IsSparseZero(string seriesId) => seriesId.Contains("curtailment", StringComparison.Ordinal);
+}

@@ -1,0 +1,151 @@
+using Curtailment.Core.Observations;
+using Curtailment.Core.Time;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Xml;
+
+namespace Curtailment.Core.Regions;
+
+/// <summary>
+/// Region catalogue read from <c>data/regions.json</c>. Invalid entries fail loudly with the file and the
+/// region's id, because a wrong time zone or threshold would silently corrupt every forecast.
+/// </summary>
+public sealed class RegionCatalog : IRegionCatalog
+{
+    private readonly Dictionary<string, Region> _byId;
+
+    /// <summary>Creates a catalogue from regions already built.</summary>
+    public RegionCatalog(IEnumerable<Region> regions)
+    {
+        All = regions.ToList();
+        _byId = All.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Region> All { get; }
+
+    /// <inheritdoc />
+    public Region? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>Loads <c>regions.json</c>; throws <see cref="InvalidDataException"/> naming the file and the entry.</summary>
+    public static RegionCatalog Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Load(stream, path);
+    }
+
+    /// <summary>Loads a catalogue from a JSON stream; <paramref name="name"/> is used in error messages.</summary>
+    public static RegionCatalog Load(Stream json, string name)
+    {
+        RegionsFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<RegionsFile>(json, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{name}: line {e.LineNumber + 1}: {e.Message}", e);
+        }
+
+        if (file?.Regions is not { Count: > 0 })
+        {
+            throw new InvalidDataException($"{name}: no regions defined.");
+        }
+
+        return new RegionCatalog(file.Regions.Select(r => r.ToRegion(name)));
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private sealed class RegionsFile
+    {
+        public List<RegionEntry>? Regions { get; set; }
+    }
+
+    private sealed class RegionEntry
+    {
+        public string? Id { get; set; }
+        public string? Name { get; set; }
+        public string? Operator { get; set; }
+        public string? TimeZone { get; set; }
+        public double Latitude { get; set; }
+        public double Longitude { get; set; }
+        public double? EventThresholdMw { get; set; }
+        public string? NativeResolution { get; set; }
+        public string? CurtailmentPublication { get; set; }
+        public string? TargetSeries { get; set; }
+        public ProxyTargetEntry? ProxyTarget { get; set; }
+
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? Extra { get; set; }
+
+        public Region ToRegion(string file)
+        {
+            string Required(string? value, string field) => string.IsNullOrWhiteSpace(value)
+                ? throw new InvalidDataException($"{file}: region '{Id ?? "?"}': '{field}' is required.")
+                : value;
+
+            var id = Required(Id, "id");
+            var tz = Required(TimeZone, "timeZone");
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _))
+            {
+                throw new InvalidDataException($"{file}: region '{id}': unknown IANA time zone '{tz}'.");
+            }
+
+            if (Latitude is < -90 or > 90 || Longitude is < -180 or > 180)
+            {
+                throw new InvalidDataException($"{file}: region '{id}': latitude/longitude out of range.");
+            }
+
+            TimeSpan resolution;
+            try
+            {
+                resolution = XmlConvert.ToTimeSpan(Required(NativeResolution, "nativeResolution"));
+            }
+            catch (FormatException)
+            {
+                throw new InvalidDataException($"{file}: region '{id}': nativeResolution '{NativeResolution}' is not an ISO-8601 duration.");
+            }
+
+            RegionTarget target;
+            if (ProxyTarget is { } proxy)
+            {
+                target = new RegionTarget(Required(proxy.Series, "proxyTarget.series"), proxy.EventBelow ?? proxy.EventAtOrAbove ?? 0, proxy.EventBelow is not null);
+            }
+            else
+            {
+                var threshold = EventThresholdMw ?? throw new InvalidDataException($"{file}: region '{id}': 'eventThresholdMw' is required.");
+                if (threshold <= 0)
+                {
+                    throw new InvalidDataException($"{file}: region '{id}': 'eventThresholdMw' must be positive.");
+                }
+
+                target = new RegionTarget(TargetSeries ?? SeriesIds.TotalCurtailment, threshold);
+            }
+
+            PublicationRule publication;
+            try
+            {
+                publication = PublicationRule.Parse(Required(CurtailmentPublication, "curtailmentPublication"));
+            }
+            catch (FormatException e)
+            {
+                throw new InvalidDataException($"{file}: region '{id}': {e.Message}", e);
+            }
+
+            return new Region(id, Name ?? id, Operator ?? id, tz, Latitude, Longitude, resolution, target, publication);
+        }
+    }
+
+    private sealed class ProxyTargetEntry
+    {
+        public string? Series { get; set; }
+        public double? EventBelow { get; set; }
+        public double? EventAtOrAbove { get; set; }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using Curtailment.Core.Ingest;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Curtailment.Ingestion.Common;
+
+/// <summary>
+/// A whole CSV file read into records with line numbers (CsvHelper's parser does the quoting rules).
+/// Knows whether the file ends mid-record, which is how importers tell a truncated download from a
+/// short row.
+/// </summary>
+public sealed class CsvFile
+{
+    private CsvFile(string fileName, List<CsvLine> records, bool endsWithNewline)
+    {
+        FileName = fileName;
+        Records = records;
+        EndsWithNewline = endsWithNewline;
+    }
+
+    /// <summary>The file's name, for messages.</summary>
+    public string FileName { get; }
+
+    /// <summary>All records, blank lines included, in file order.</summary>
+    public IReadOnlyList<CsvLine> Records { get; }
+
+    /// <summary>Whether the last byte of the file is a line break.</summary>
+    public bool EndsWithNewline { get; }
+
+    /// <summary>Reads a CSV stream (UTF-8, BOM tolerated). An empty file is a structural error.</summary>
+    public static CsvFile Read(Stream content, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = reader.ReadToEnd();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ImportFormatException(fileName, 0, null, "the file is empty.");
+        }
+
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = false,
+            BadDataFound = null,
+            MissingFieldFound = null,
+            IgnoreBlankLines = false,
+            DetectColumnCountChanges = false,
+        };
+        var records = new List<CsvLine>();
+        using (var parser = new CsvParser(new StringReader(text), config))
+        {
+            var line = 1;
+            while (parser.Read())
+            {
+                var raw = parser.RawRecord.TrimEnd('\r', '\n');
+                records.Add(new CsvLine(line, parser.Record ?? [], raw));
+                line = parser.RawRow + 1;
+            }
+        }
+
+        return new CsvFile(fileName, records, text.EndsWith('\n'));
+    }
+
+    /// <summary>The index of the first non-blank record, or a structural error when there is none.</summary>
+    public int FirstNonBlank()
+    {
+        for (var i = 0; i < Records.Count; i++)
+        {
+            if (!Records[i].IsBlank)
+            {
+                return i;
+            }
+        }
+
+        throw new ImportFormatException(FileName, 0, null, "the file has no rows.");
+    }
+
+    /// <summary>
+    /// Throws when the last record is cut short: the file does not end with a line break and the last
+    /// record has fewer fields than <paramref name="expectedFields"/>.
+    /// </summary>
+    public void ThrowIfTruncated(int expectedFields)
+    {
+        if (Records.Count == 0 || EndsWithNewline)
+        {
+            return;
+        }
+
+        var last = Records[^1];
+        if (last.Fields.Length < expectedFields)
+        {
+            throw new ImportFormatException(FileName, last.Line, last.Fields.Length,
+                $"the file is truncated: the last line has {last.Fields.Length} of {expectedFields} fields and no line break.");
+        }
+    }
+
+    /// <summary>
+    /// Checks a header against expected column names (case-insensitive, trimmed) and throws naming the
+    /// first column that differs.
+    /// </summary>
+    public void RequireHeader(CsvLine header, IReadOnlyList<string> expected, string layoutName)
+    {
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var actual = header[i].Trim();
+            if (!actual.Equals(expected[i], StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ImportFormatException(FileName, header.Line, i + 1,
+                    $"expected column '{expected[i]}' of the {layoutName} layout, found '{actual}'. Expected header: {string.Join(',', expected)}");
+            }
+        }
+    }
+}

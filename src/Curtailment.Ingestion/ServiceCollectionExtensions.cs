@@ -1,0 +1,17 @@
+using Curtailment.Core.Ingest;
+using Curtailment.Ingestion.Tidy;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Curtailment.Ingestion;
+
+/// <summary>Registers the importers and fetchers.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Adds every file importer and the <see cref="ImporterCatalog"/>.</summary>
+    public static IServiceCollection AddCurtailmentIngestion(this IServiceCollection services)
+    {
+        services.AddSingleton<IFileImporter, TidyCsvImporter>();
+        services.AddSingleton<ImporterCatalog>();
+        return services;
+    }
+}

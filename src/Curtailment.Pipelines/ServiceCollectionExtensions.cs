@@ -1,0 +1,30 @@
+using Curtailment.Core.Regions;
+using Curtailment.Ingestion;
+using Curtailment.Pipelines.Ingest;
+using Curtailment.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Curtailment.Pipelines;
+
+/// <summary>The one composition call the Host, the CLI and the notebooks share.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Adds regions, storage, ingestion and the use-case pipelines.</summary>
+    public static IServiceCollection AddCurtailment(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<RegionOptions>().BindConfiguration(RegionOptions.SectionName);
+        services.AddSingleton<IRegionCatalog>(sp =>
+        {
+            var configured = sp.GetRequiredService<IOptions<RegionOptions>>().Value.Path;
+            var path = string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, "regions.json") : configured;
+            return RegionCatalog.Load(path);
+        });
+        services.AddCurtailmentStorage();
+        services.AddCurtailmentIngestion();
+        services.AddSingleton<IngestPipeline>();
+        return services;
+    }
+}

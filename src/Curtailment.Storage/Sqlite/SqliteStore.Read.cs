@@ -1,0 +1,160 @@
+using Curtailment.Core.Observations;
+using Microsoft.Data.Sqlite;
+
+namespace Curtailment.Storage.Sqlite;
+
+public sealed partial class SqliteStore
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Observation>> ReadAsync(ObservationQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        // The as-of filter lives here, in the store, so no caller can forget it.
+        command.CommandText = """
+            SELECT k.source, o.interval_start, o.duration_s, o.value, o.published_at, o.note
+            FROM observation o JOIN series_key k ON k.id = o.series_key
+            WHERE k.region = $region AND k.series = $series AND ($source IS NULL OR k.source = $source)
+              AND o.interval_start >= $from AND o.interval_start < $to AND o.published_at <= $asOf
+            ORDER BY o.interval_start, k.source
+            """;
+        AddQueryParameters(command, query);
+        var result = new List<Observation>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new Observation(
+                query.Region, query.Series, FromUnix(reader.GetInt64(1)), TimeSpan.FromSeconds(reader.GetInt64(2)),
+                reader.GetDouble(3), reader.GetString(0), FromUnix(reader.GetInt64(4)), reader.IsDBNull(5) ? null : reader.GetString(5)));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<DenseSeries> ReadDenseAsync(ObservationQuery query, TimeSpan step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (step <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, "The step must be positive.");
+        }
+
+        var count = (int)Math.Ceiling((query.To - query.From) / step);
+        if (count <= 0)
+        {
+            return new DenseSeries(query.From, step, []);
+        }
+
+        var stepSeconds = (long)step.TotalSeconds;
+        var from = ToUnix(query.From);
+        var to = from + (count * stepSeconds);
+        var sum = new double[count];
+        var weight = new double[count];
+
+        await using var connection = Open();
+        await using (var command = connection.CreateCommand())
+        {
+            // Intervals starting up to a day before 'from' may still overlap it (hourly or daily values).
+            command.CommandText = """
+                SELECT o.interval_start, o.duration_s, o.value
+                FROM observation o JOIN series_key k ON k.id = o.series_key
+                WHERE k.region = $region AND k.series = $series AND ($source IS NULL OR k.source = $source)
+                  AND o.interval_start >= $from - 86400 AND o.interval_start < $to AND o.published_at <= $asOf
+                """;
+            AddQueryParameters(command, query with { To = FromUnix(to) });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                Spread(reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2), from, stepSeconds, sum, weight);
+            }
+        }
+
+        var values = new double[count];
+        var covered = SeriesIds.IsSparseZero(query.Series)
+            ? await ReadCoverageAsync(connection, query, from, to, stepSeconds, count, cancellationToken)
+            : null;
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = covered is not null && covered[i]
+                ? sum[i] / stepSeconds // unlisted parts of a covered interval are zero
+                : weight[i] > 0 ? sum[i] / weight[i] : double.NaN;
+        }
+
+        return new DenseSeries(query.From, step, values);
+    }
+
+    /// <inheritdoc />
+    public async Task<DateTimeOffset?> LatestIntervalEndAsync(string region, string series, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT MAX(o.interval_start + o.duration_s)
+            FROM observation o JOIN series_key k ON k.id = o.series_key
+            WHERE k.region = $region AND k.series = $series AND o.published_at <= $asOf
+            """;
+        command.Parameters.AddWithValue("$region", region);
+        command.Parameters.AddWithValue("$series", series);
+        command.Parameters.AddWithValue("$asOf", ToUnixClamped(asOf));
+        var result = await command.ExecuteScalarAsync(cancellationToken);
+        return result is null or DBNull ? null : FromUnix(Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Adds an observation's value x overlap to every grid cell it overlaps.</summary>
+    private static void Spread(long start, long duration, double value, long from, long step, double[] sum, double[] weight)
+    {
+        var end = start + duration;
+        var first = Math.Max(0, (start - from) / step);
+        var last = Math.Min(sum.Length - 1, (end - 1 - from) / step);
+        for (var i = first; i <= last; i++)
+        {
+            var cellStart = from + (i * step);
+            var overlap = Math.Min(end, cellStart + step) - Math.Max(start, cellStart);
+            if (overlap > 0)
+            {
+                sum[i] += value * overlap;
+                weight[i] += overlap;
+            }
+        }
+    }
+
+    private static async Task<bool[]> ReadCoverageAsync(SqliteConnection connection, ObservationQuery query, long from, long to, long step, int count, CancellationToken cancellationToken)
+    {
+        var covered = new bool[count];
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT c.span_start, c.span_end
+            FROM coverage c JOIN series_key k ON k.id = c.series_key
+            WHERE k.region = $region AND k.series = $series AND ($source IS NULL OR k.source = $source)
+              AND c.span_end > $from AND c.span_start < $to AND c.published_at <= $asOf
+            """;
+        AddQueryParameters(command, query with { To = FromUnix(to) });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var spanStart = reader.GetInt64(0);
+            var spanEnd = reader.GetInt64(1);
+            // A cell counts as covered only when the span holds all of it.
+            var first = Math.Max(0, (spanStart - from + step - 1) / step);
+            var last = Math.Min(count - 1, ((spanEnd - from) / step) - 1);
+            for (var i = first; i <= last; i++)
+            {
+                covered[i] = true;
+            }
+        }
+
+        return covered;
+    }
+
+    private static void AddQueryParameters(SqliteCommand command, ObservationQuery query)
+    {
+        command.Parameters.AddWithValue("$region", query.Region);
+        command.Parameters.AddWithValue("$series", query.Series);
+        command.Parameters.AddWithValue("$source", (object?)query.Source ?? DBNull.Value);
+        command.Parameters.AddWithValue("$from", ToUnixClamped(query.From));
+        command.Parameters.AddWithValue("$to", ToUnixClamped(query.To));
+        command.Parameters.AddWithValue("$asOf", ToUnixClamped(query.AsOf));
+    }
+}
