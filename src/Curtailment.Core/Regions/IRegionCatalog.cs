@@ -10,5 +10,5 @@ public interface IRegionCatalog
     Region? Find(string id);
 
     /// <summary>Finds a region by id or throws <see cref="UnknownRegionException"/>.</summary>
-    Region Get(string id) => Find(id) ?? throw new UnknownRegionException(id);
+    Region Get(string id);
 }

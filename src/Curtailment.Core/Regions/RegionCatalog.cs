@@ -27,6 +27,9 @@ public sealed class RegionCatalog : IRegionCatalog
     /// <inheritdoc />
     public Region? Find(string id) => _byId.GetValueOrDefault(id);
 
+    /// <inheritdoc />
+    public Region Get(string id) => Find(id) ?? throw new UnknownRegionException(id);
+
     /// <summary>Loads <c>regions.json</c>; throws <see cref="InvalidDataException"/> naming the file and the entry.</summary>
     public static RegionCatalog Load(string path)
     {

@@ -1,0 +1,51 @@
+using System.Text;
+using Curtailment.Core.Observations;
+using Curtailment.Core.Regions;
+using Curtailment.Core.Time;
+
+namespace Curtailment.Core.Tests;
+
+public sealed class RegionCatalogTests
+{
+    [Fact]
+    public void Load_ShippedRegionsFile_HasTheFourRegionsWithTheirRules()
+    {
+        var catalog = RegionCatalog.Load(Path.Combine(AppContext.BaseDirectory, "regions.json"));
+
+        Assert.Equal(["CAISO", "SPP", "ERCOT", "SA1"], catalog.All.Select(r => r.Id));
+        var caiso = catalog.Get("caiso");
+        Assert.Equal("America/Los_Angeles", caiso.TimeZone.Id);
+        Assert.Equal(500, caiso.Target.EventThreshold);
+        Assert.Equal(SeriesIds.TotalCurtailment, caiso.Target.Series);
+        Assert.Equal(TimeSpan.FromMinutes(5), caiso.NativeResolution);
+        Assert.Equal(PublicationKind.NextDay, caiso.CurtailmentPublication.Kind);
+        var sa1 = catalog.Get("SA1");
+        Assert.True(sa1.Target.IsEvent(-0.01));
+        Assert.False(sa1.Target.IsEvent(0));
+        Assert.True(caiso.Target.IsEvent(500));
+    }
+
+    [Fact]
+    public void Get_UnknownRegion_ThrowsNamingIt()
+    {
+        var catalog = RegionCatalog.Load(Path.Combine(AppContext.BaseDirectory, "regions.json"));
+
+        var error = Assert.Throws<UnknownRegionException>(() => catalog.Get("MARS"));
+
+        Assert.Equal("MARS", error.RegionId);
+    }
+
+    [Theory]
+    [InlineData("""{"regions":[{"id":"X","timeZone":"Mars/Olympus","latitude":1,"longitude":1,"eventThresholdMw":5,"nativeResolution":"PT5M","curtailmentPublication":"realtime"}]}""", "unknown IANA time zone 'Mars/Olympus'")]
+    [InlineData("""{"regions":[{"id":"X","timeZone":"UTC","latitude":1,"longitude":1,"nativeResolution":"PT5M","curtailmentPublication":"realtime"}]}""", "'eventThresholdMw' is required")]
+    [InlineData("""{"regions":[{"id":"X","timeZone":"UTC","latitude":1,"longitude":1,"eventThresholdMw":5,"nativeResolution":"5 minutes","curtailmentPublication":"realtime"}]}""", "not an ISO-8601 duration")]
+    [InlineData("""{"regions":[{"id":"X","timeZone":"UTC","latitude":1,"longitude":1,"eventThresholdMw":5,"nativeResolution":"PT5M","curtailmentPublication":"later"}]}""", "Publication rule 'later'")]
+    [InlineData("""{"regions":[]}""", "no regions defined")]
+    public void Load_InvalidEntry_FailsNamingFileRegionAndField(string json, string expected)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => RegionCatalog.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), "regions.json"));
+
+        Assert.StartsWith("regions.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+}
