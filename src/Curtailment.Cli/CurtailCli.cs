@@ -20,6 +20,7 @@ public static class CurtailCli
         root.Options.Add(CommonOptions.Verbose);
         root.Subcommands.Add(IngestCommand.Create(output, error));
         root.Subcommands.Add(DataCommand.Create(output, error));
+        root.Subcommands.Add(BacktestCommand.Create(output, error));
 
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error };

@@ -1,5 +1,7 @@
 using Curtailment.Core.Regions;
+using Curtailment.Features;
 using Curtailment.Ingestion;
+using Curtailment.Pipelines.Backtest;
 using Curtailment.Pipelines.Ingest;
 using Curtailment.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,8 @@ public static class ServiceCollectionExtensions
         services.AddCurtailmentStorage();
         services.AddCurtailmentIngestion();
         services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<FeatureBuilder>();
+        services.AddSingleton<BacktestPipeline>();
         return services;
     }
 }

@@ -1,0 +1,126 @@
+using Curtailment.Core.Observations;
+using Curtailment.Core.Time;
+using Microsoft.Data.Analysis;
+
+namespace Curtailment.Features;
+
+/// <summary>
+/// Builds the features of target intervals as known at an issue time. Every value comes through the
+/// store's as-of read with <see cref="FeatureRequest.IssuedAt"/>, so nothing published later can leak
+/// in. Each feature group degrades to zeros plus a <c>has_*</c> flag (or a fallback) when its source is
+/// absent for a region. Split by concern into partial files.
+/// </summary>
+public sealed partial class FeatureBuilder(IObservationReader reader)
+{
+    /// <summary>Builds one row per target interval, columns in <see cref="FeatureSchema.Names"/> order.</summary>
+    public async Task<FeatureFrame> BuildAsync(FeatureRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Step <= TimeSpan.Zero || request.Count <= 0)
+        {
+            throw new ArgumentException("The target range must hold at least one interval of a positive step.", nameof(request));
+        }
+
+        var starts = Enumerable.Range(0, request.Count).Select(i => request.TargetStart + (request.Step * i)).ToArray();
+        var columns = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var context = new BuildContext(request, starts, columns);
+
+        AddCalendar(context);
+        AddSun(context);
+        await AddTargetHistoryAsync(context, cancellationToken);
+        await AddDemandAsync(context, cancellationToken);
+        await AddRenewableForecastsAsync(context, cancellationToken);
+        await AddRecentSupplyAsync(context, cancellationToken);
+        AddTransmission(context);
+
+        var frame = new DataFrame();
+        frame.Columns.Add(new PrimitiveDataFrameColumn<DateTime>("interval_start_utc", starts.Select(s => s.UtcDateTime)));
+        foreach (var name in FeatureSchema.Names)
+        {
+            if (!columns.TryGetValue(name, out var values))
+            {
+                throw new InvalidOperationException($"Feature '{name}' was not built.");
+            }
+
+            frame.Columns.Add(new SingleDataFrameColumn(name, values));
+        }
+
+        return new FeatureFrame(frame, starts, request.Step, request.IssuedAt);
+    }
+
+    private Task<DenseSeries> ReadAsync(BuildContext context, string series, DateTimeOffset from, DateTimeOffset to, TimeSpan step, CancellationToken cancellationToken) =>
+        reader.ReadDenseAsync(new ObservationQuery(context.Request.Region.Id, series, from, to, context.Request.IssuedAt), step, cancellationToken);
+
+    /// <summary>Per-request state: the target grid, local times and the columns built so far.</summary>
+    private sealed class BuildContext
+    {
+        public BuildContext(FeatureRequest request, DateTimeOffset[] starts, Dictionary<string, float[]> columns)
+        {
+            Request = request;
+            Starts = starts;
+            Columns = columns;
+            Zone = request.Region.TimeZone;
+            LocalStarts = starts.Select(s => TimeZoneInfo.ConvertTime(s, Zone).DateTime).ToArray();
+        }
+
+        public FeatureRequest Request { get; }
+
+        public DateTimeOffset[] Starts { get; }
+
+        public DateTime[] LocalStarts { get; }
+
+        public TimeZoneInfo Zone { get; }
+
+        public Dictionary<string, float[]> Columns { get; }
+
+        public int Count => Starts.Length;
+
+        public void Set(string name, float[] values) => Columns[name] = values;
+
+        public float[] New() => new float[Starts.Length];
+
+        /// <summary>The UTC start of the same local clock time <paramref name="daysBack"/> days before row <paramref name="row"/>.</summary>
+        public DateTimeOffset SameClockTime(int row, int daysBack)
+        {
+            var local = LocalStarts[row].AddDays(-daysBack);
+            // The skipped spring hour has no same clock time; the hour after stands in for it.
+            return LocalClock.IsNonexistent(local, Zone)
+                ? LocalClock.ToUtc(local.AddHours(1), Zone, AmbiguousTime.Earlier)
+                : LocalClock.ToUtc(local, Zone, AmbiguousTime.Earlier);
+        }
+    }
+
+    /// <summary>Looks up values of a dense series by instant; NaN outside it.</summary>
+    private static double At(DenseSeries series, DateTimeOffset instant)
+    {
+        var offset = instant - series.Start;
+        if (offset < TimeSpan.Zero)
+        {
+            return double.NaN;
+        }
+
+        var index = (long)(offset / series.Step);
+        return index < series.Values.Length ? series.Values[index] : double.NaN;
+    }
+
+    private static float F(double value) => double.IsFinite(value) ? (float)value : 0f;
+
+    private static IEnumerable<IGrouping<DateOnly, int>> RowsByLocalDay(BuildContext context) =>
+        Enumerable.Range(0, context.Count).GroupBy(i => DateOnly.FromDateTime(context.LocalStarts[i]));
+
+    private static double MeanKnown(IEnumerable<double> values)
+    {
+        double sum = 0;
+        var count = 0;
+        foreach (var v in values)
+        {
+            if (!double.IsNaN(v))
+            {
+                sum += v;
+                count++;
+            }
+        }
+
+        return count > 0 ? sum / count : double.NaN;
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Data.Analysis;
+
+namespace Curtailment.Features;
+
+/// <summary>
+/// One row per target interval: an <c>interval_start_utc</c> column, then the features of
+/// <see cref="FeatureSchema.Names"/> as float columns, in that order.
+/// </summary>
+public sealed class FeatureFrame
+{
+    /// <summary>Wraps a frame built by <see cref="FeatureBuilder"/>.</summary>
+    public FeatureFrame(DataFrame frame, IReadOnlyList<DateTimeOffset> intervalStarts, TimeSpan step, DateTimeOffset issuedAt)
+    {
+        Frame = frame;
+        IntervalStarts = intervalStarts;
+        Step = step;
+        IssuedAt = issuedAt;
+    }
+
+    /// <summary>The frame itself (for notebooks and ML.NET).</summary>
+    public DataFrame Frame { get; }
+
+    /// <summary>Interval starts (UTC), one per row.</summary>
+    public IReadOnlyList<DateTimeOffset> IntervalStarts { get; }
+
+    /// <summary>Interval length.</summary>
+    public TimeSpan Step { get; }
+
+    /// <summary>The information cut the features respect.</summary>
+    public DateTimeOffset IssuedAt { get; }
+
+    /// <summary>Number of rows.</summary>
+    public int Count => IntervalStarts.Count;
+
+    /// <summary>A feature column by name.</summary>
+    public SingleDataFrameColumn Column(string name) => (SingleDataFrameColumn)Frame.Columns[name];
+
+    /// <summary>The feature vector of one row, in schema order.</summary>
+    public float[] Row(int index)
+    {
+        var row = new float[FeatureSchema.Names.Count];
+        for (var f = 0; f < row.Length; f++)
+        {
+            row[f] = ((SingleDataFrameColumn)Frame.Columns[f + 1])[index] ?? 0f;
+        }
+
+        return row;
+    }
+}

@@ -1,0 +1,36 @@
+namespace Curtailment.Features;
+
+/// <summary>
+/// The feature names, in the order models see them. The order is part of a model's contract: it is
+/// written to the model manifest and checked when a model is loaded. Bump <see cref="Version"/> when
+/// it changes.
+/// </summary>
+public static class FeatureSchema
+{
+    /// <summary>Version of the list below.</summary>
+    public const string Version = "1";
+
+    /// <summary>All feature names, in model order.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        // Calendar, local time
+        "tod_sin", "tod_cos", "doy_sin", "doy_cos", "day_of_week", "is_weekend", "is_holiday",
+        // Sun at the region's centroid
+        "sun_elevation_deg", "clear_sky_ghi", "day_max_sun_elevation_deg",
+        // Target history known at issue time, at the same local clock time
+        "hist_last_day", "hist_7d_mean", "hist_7d_max", "hist_7d_event_freq",
+        "hist_28d_mean", "hist_28d_max", "hist_28d_event_freq", "hist_7d_mean_pm1h",
+        "hist_last_day_total", "hist_7d_day_total_mean", "hist_last_day_max", "hist_days_known",
+        // Demand known at issue and forecast for the target
+        "demand_fc", "demand_fc_is_operator", "demand_fc_day_min", "demand_fc_day_max", "demand_recent_24h_mean",
+        // Operator day-ahead renewable forecasts and what they imply
+        "has_re_fc", "solar_fc", "wind_fc", "solar_fc_day_max", "wind_fc_day_mean",
+        "net_load_fc", "net_load_fc_day_min", "net_load_fc_above_day_min", "re_share_fc", "re_share_fc_day_max",
+        "solar_fc_capacity_ratio", "net_load_fc_ratio",
+        // Recent supply known at issue (Today's Outlook)
+        "has_supply", "imports_24h_mean", "large_hydro_24h_mean", "natural_gas_24h_mean", "nuclear_24h_mean",
+        "batteries_24h_mean", "wind_24h_mean", "solar_28d_max", "imports_share_24h",
+        // Transmission
+        "has_transmission", "transmission_headroom_min",
+    ];
+}

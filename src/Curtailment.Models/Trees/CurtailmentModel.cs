@@ -1,0 +1,180 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Curtailment.Features;
+using Curtailment.Models.Artifacts;
+using Curtailment.Models.Forecasting;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Curtailment.Models.Trees;
+
+/// <summary>
+/// A trained region model: point forecast, event probability and 80% interval per target interval.
+/// Scoring runs whole frames through the ML.NET pipeline (no per-row engines), so one instance can
+/// serve concurrent callers.
+/// </summary>
+public sealed class CurtailmentModel : ICurtailmentForecaster
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private readonly MLContext _context;
+    private readonly ITransformer _regression;
+    private readonly ITransformer? _classifier;
+    private readonly ResidualIntervals? _intervals;
+    private readonly PlattCalibration _calibration;
+
+    internal CurtailmentModel(MLContext context, ITransformer regression, ITransformer? classifier, ResidualIntervals? intervals, PlattCalibration calibration, ModelManifest manifest)
+    {
+        _context = context;
+        _regression = regression;
+        _classifier = classifier;
+        _intervals = intervals;
+        _calibration = calibration;
+        Manifest = manifest;
+    }
+
+    /// <summary>What the model is.</summary>
+    public ModelManifest Manifest { get; private set; }
+
+    /// <inheritdoc />
+    public string Name => $"{Manifest.Kind}@{Manifest.Version}";
+
+    /// <summary>Event rate in training, used when every training row was (or was not) an event.</summary>
+    internal double BaseEventRate { get; init; }
+
+    internal CurtailmentModel With(ResidualIntervals intervals, PlattCalibration calibration, ModelManifest manifest) =>
+        new(_context, _regression, _classifier, intervals, calibration, manifest) { BaseEventRate = BaseEventRate };
+
+    /// <summary>Returns the model with backtest metrics recorded in its manifest.</summary>
+    public CurtailmentModel WithMetrics(IReadOnlyDictionary<string, double> metrics)
+    {
+        Manifest = Manifest with { Metrics = new Dictionary<string, double>(metrics) };
+        return this;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<IntervalForecast> Predict(FeatureFrame features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var rows = Enumerable.Range(0, features.Count).Select(features.Row).ToList();
+        var points = PredictPoints(rows);
+        var probabilities = PredictRawProbabilities(rows);
+        var result = new IntervalForecast[features.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var (lower, upper) = _intervals?.Around(points[i]) ?? (points[i], points[i]);
+            var start = features.IntervalStarts[i];
+            result[i] = new IntervalForecast(start, start + features.Step, points[i], _calibration.Apply(probabilities[i]), lower, upper);
+        }
+
+        return result;
+    }
+
+    internal double[] PredictPoints(IReadOnlyList<float[]> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var scored = _regression.Transform(ModelRow.ToDataView(_context, rows.Select(r => new ModelRow { Features = r }), FeatureSchema.Names.Count));
+        return scored.GetColumn<float>("Score").Select(s => CurtailmentModelTrainer.Untransform(Manifest.Options.Transform, s)).ToArray();
+    }
+
+    internal double[] PredictRawProbabilities(IReadOnlyList<float[]> rows)
+    {
+        if (_classifier is null || rows.Count == 0)
+        {
+            return rows.Select(_ => BaseEventRate).ToArray();
+        }
+
+        var scored = _classifier.Transform(ModelRow.ToDataView(_context, rows.Select(r => new ModelRow { Features = r }), FeatureSchema.Names.Count));
+        return scored.GetColumn<float>("Probability").Select(p => (double)p).ToArray();
+    }
+
+    /// <summary>
+    /// Writes the artifact: one zip holding the ML.NET models (<c>regression.zip</c>,
+    /// <c>classifier.zip</c>), the interval and calibration parameters and <c>manifest.json</c>.
+    /// </summary>
+    public void Save(Stream destination)
+    {
+        using var archive = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
+        var schema = ModelRow.ToDataView(_context, [], FeatureSchema.Names.Count).Schema;
+        using (var entry = archive.CreateEntry("regression.zip").Open())
+        {
+            _context.Model.Save(_regression, schema, entry);
+        }
+
+        if (_classifier is not null)
+        {
+            using var entry = archive.CreateEntry("classifier.zip").Open();
+            _context.Model.Save(_classifier, schema, entry);
+        }
+
+        WriteJson(archive, "manifest.json", Manifest);
+        WriteJson(archive, "parameters.json", new SavedParameters(_intervals, _calibration, BaseEventRate));
+    }
+
+    /// <summary>Reads an artifact and checks that its feature list is the one this code builds.</summary>
+    public static CurtailmentModel Load(Stream source)
+    {
+        using var archive = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
+        var manifest = ReadJson<ModelManifest>(archive, "manifest.json");
+        if (manifest.FeatureSchemaVersion != FeatureSchema.Version || !manifest.Features.SequenceEqual(FeatureSchema.Names))
+        {
+            throw new InvalidDataException(
+                $"Model {manifest.Region} {manifest.Version} was trained on feature schema {manifest.FeatureSchemaVersion} " +
+                $"({manifest.Features.Count} features); this build uses schema {FeatureSchema.Version} ({FeatureSchema.Names.Count} features). Retrain it.");
+        }
+
+        var parameters = ReadJson<SavedParameters>(archive, "parameters.json");
+        var context = new MLContext(manifest.Options.Seed);
+        var regression = LoadModel(context, archive, "regression.zip")
+            ?? throw new InvalidDataException("The model artifact has no regression.zip.");
+        var classifier = LoadModel(context, archive, "classifier.zip");
+        return new CurtailmentModel(context, regression, classifier, parameters.Intervals, parameters.Calibration ?? PlattCalibration.Identity, manifest)
+        {
+            BaseEventRate = parameters.BaseEventRate,
+        };
+    }
+
+    private static ITransformer? LoadModel(MLContext context, ZipArchive archive, string name)
+    {
+        var entry = archive.GetEntry(name);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        // ML.NET needs a seekable stream.
+        using var buffer = new MemoryStream();
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(buffer);
+        }
+
+        buffer.Position = 0;
+        var model = context.Model.Load(buffer, out var schema);
+        var features = schema.GetColumnOrNull(nameof(ModelRow.Features));
+        if (features is null || features.Value.Type is not VectorDataViewType { Size: var size } || size != FeatureSchema.Names.Count)
+        {
+            throw new InvalidDataException($"{name}: the model's input schema does not have {FeatureSchema.Names.Count} features.");
+        }
+
+        return model;
+    }
+
+    private static void WriteJson<T>(ZipArchive archive, string name, T value)
+    {
+        using var entry = archive.CreateEntry(name).Open();
+        JsonSerializer.Serialize(entry, value, Json);
+    }
+
+    private static T ReadJson<T>(ZipArchive archive, string name)
+    {
+        var entry = archive.GetEntry(name) ?? throw new InvalidDataException($"The model artifact has no {name}.");
+        using var stream = entry.Open();
+        return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidDataException($"{name} is empty.");
+    }
+
+    private sealed record SavedParameters(ResidualIntervals? Intervals, PlattCalibration? Calibration, double BaseEventRate);
+}

@@ -1,0 +1,62 @@
+namespace Curtailment.Models.Trees;
+
+/// <summary>
+/// Split-conformal 80% intervals: 10th and 90th percentiles of held-out residuals in log(1 + MW)
+/// space, per band of predicted MW (a 20 MW and a 2,000 MW forecast err very differently).
+/// </summary>
+public sealed record ResidualIntervals(double[] BandEdges, double[] Lower, double[] Upper)
+{
+    private static readonly double[] DefaultEdges = [10, 50, 200, 500, 1000, 2000];
+    private const int MinimumPerBand = 30;
+
+    /// <summary>Fits the quantiles from held-out predictions and actuals.</summary>
+    public static ResidualIntervals Fit(IReadOnlyList<double> predicted, IReadOnlyList<double> actual)
+    {
+        ArgumentNullException.ThrowIfNull(predicted);
+        ArgumentNullException.ThrowIfNull(actual);
+        var residuals = predicted.Select((p, i) => (Band: Band(DefaultEdges, p), R: double.LogP1(Math.Max(0, actual[i])) - double.LogP1(Math.Max(0, p)))).ToList();
+        var pooledLower = residuals.Count > 0 ? Quantile(residuals.Select(r => r.R), 0.1) : 0;
+        var pooledUpper = residuals.Count > 0 ? Quantile(residuals.Select(r => r.R), 0.9) : 0;
+        var lower = new double[DefaultEdges.Length + 1];
+        var upper = new double[DefaultEdges.Length + 1];
+        for (var band = 0; band <= DefaultEdges.Length; band++)
+        {
+            var inBand = residuals.Where(r => r.Band == band).Select(r => r.R).ToList();
+            (lower[band], upper[band]) = inBand.Count >= MinimumPerBand
+                ? (Quantile(inBand, 0.1), Quantile(inBand, 0.9))
+                : (pooledLower, pooledUpper);
+        }
+
+        return new ResidualIntervals(DefaultEdges, lower, upper);
+    }
+
+    /// <summary>The 80% interval around a point forecast.</summary>
+    public (double Lower, double Upper) Around(double predicted)
+    {
+        var band = Band(BandEdges, predicted);
+        var log = double.LogP1(Math.Max(0, predicted));
+        var low = Math.Max(0, double.ExpM1(log + Lower[band]));
+        var high = Math.Max(0, double.ExpM1(log + Upper[band]));
+        return (Math.Min(low, predicted), Math.Max(high, predicted));
+    }
+
+    private static int Band(double[] edges, double value)
+    {
+        var band = 0;
+        while (band < edges.Length && value >= edges[band])
+        {
+            band++;
+        }
+
+        return band;
+    }
+
+    private static double Quantile(IEnumerable<double> values, double q)
+    {
+        var sorted = values.Order().ToArray();
+        var position = q * (sorted.Length - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(sorted.Length - 1, below + 1);
+        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
+    }
+}

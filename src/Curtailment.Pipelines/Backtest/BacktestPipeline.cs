@@ -1,0 +1,201 @@
+using Curtailment.Core.Observations;
+using Curtailment.Core.Regions;
+using Curtailment.Core.Time;
+using Curtailment.Features;
+using Curtailment.Models.Baselines;
+using Curtailment.Models.Evaluation;
+using Curtailment.Models.Forecasting;
+using Curtailment.Models.Trees;
+using Curtailment.Pipelines.Forecasting;
+using Microsoft.Extensions.Logging;
+
+namespace Curtailment.Pipelines.Backtest;
+
+/// <summary>
+/// The protocol's rolling backtest: for each target day D, a forecast issued at 10:00 local on D-1 from
+/// features read as of that instant, by a model trained (every N days) only on what was known at its
+/// own training time. The same features feed the baselines, so every forecaster sees the same cut.
+/// </summary>
+public sealed class BacktestPipeline(IRegionCatalog regions, IObservationReader reader, FeatureBuilder featureBuilder, ILogger<BacktestPipeline> logger)
+{
+    /// <summary>Runs the backtest; <paramref name="progress"/> reports target days done.</summary>
+    public async Task<BacktestResult> RunAsync(BacktestRequest request, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var region = regions.Get(request.RegionId);
+        if (request.To < request.From)
+        {
+            throw new BacktestException($"--to {request.To:yyyy-MM-dd} is before --from {request.From:yyyy-MM-dd}.");
+        }
+
+        if (request.RetrainEveryDays < 1)
+        {
+            throw new BacktestException("--retrain-every must be at least one day.");
+        }
+
+        var options = request.Options ?? new CurtailmentModelOptions();
+        var step = await TargetResolutionAsync(region, DayAheadSchedule.IssueTime(region, request.From), cancellationToken);
+        var cache = new FeatureCache(featureBuilder, region, step);
+        var notes = new List<string>();
+        var rows = new List<BacktestRow>();
+        var baselineRows = BaselineForecaster.All.ToDictionary(b => b.Name, _ => new List<BacktestRow>());
+        var targetDays = Days(request.From, request.To).ToList();
+
+        ICurtailmentForecaster? model = null;
+        var lastTraining = DateOnly.MinValue;
+        for (var d = 0; d < targetDays.Count; d++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var day = targetDays[d];
+            var issuedAt = DayAheadSchedule.IssueTime(region, day);
+            if (model is null || day.DayNumber - lastTraining.DayNumber >= request.RetrainEveryDays)
+            {
+                model = await TrainAsync(region, day, issuedAt, step, request, options, cache, notes, cancellationToken);
+                lastTraining = day;
+            }
+
+            var features = await cache.GetAsync(day, cancellationToken);
+            var climatology = features.Column("hist_28d_event_freq");
+            Add(rows, model.Predict(features), day, issuedAt, model.Name, climatology);
+            foreach (var baseline in BaselineForecaster.All)
+            {
+                Add(baselineRows[baseline.Name], baseline.Predict(features), day, issuedAt, baseline.Name, climatology);
+            }
+
+            progress?.Report((d + 1, targetDays.Count));
+        }
+
+        var (start, _) = DayAheadSchedule.DayBounds(region, request.From);
+        var (_, end) = DayAheadSchedule.DayBounds(region, request.To);
+        // Scoring happens after the fact, so the actuals are read as finally published.
+        var actuals = await reader.ReadDenseAsync(new ObservationQuery(region.Id, region.Target.Series, start, end, DateTimeOffset.MaxValue), step, cancellationToken);
+        if (actuals.KnownCount == 0)
+        {
+            throw new BacktestException($"Region {region.Id} has no {region.Target.Series} data between {request.From:yyyy-MM-dd} and {request.To:yyyy-MM-dd} to score against.");
+        }
+
+        var scoredRows = WithActuals(rows, actuals);
+        var scoredBaselines = baselineRows.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<BacktestRow>)WithActuals(kv.Value, actuals));
+        var metrics = new Dictionary<string, ForecastMetrics> { ["model"] = Score(scoredRows, region, step) };
+        foreach (var (name, baseline) in scoredBaselines)
+        {
+            metrics[name] = Score(baseline, region, step);
+        }
+
+        var bestBaselineMae = BaselineForecaster.All.Min(b => metrics[b.Name].MaeMw);
+        foreach (var name in metrics.Keys.ToList())
+        {
+            metrics[name] = metrics[name] with { MaeSkill = bestBaselineMae > 0 ? 1 - (metrics[name].MaeMw / bestBaselineMae) : double.NaN };
+        }
+
+        var unknownDays = targetDays.Count(day => scoredRows.Where(r => r.Day == day).All(r => double.IsNaN(r.Actual)));
+        if (unknownDays > 0)
+        {
+            notes.Add($"{unknownDays} target day(s) have no published actuals and are not scored.");
+        }
+
+        logger.LogInformation("Backtest {Region} {From}..{To}: MAE {Mae:F1} MW, capture {Capture:F3}", region.Id, request.From, request.To, metrics["model"].MaeMw, metrics["model"].SchedulerCapture);
+        return new BacktestResult(region.Id, region.TimeZoneId, step, scoredRows, scoredBaselines, metrics, notes);
+    }
+
+    private async Task<ICurtailmentForecaster> TrainAsync(
+        Region region, DateOnly targetDay, DateTimeOffset issuedAt, TimeSpan step, BacktestRequest request,
+        CurtailmentModelOptions options, FeatureCache cache, List<string> notes, CancellationToken cancellationToken)
+    {
+        var (windowStart, _) = DayAheadSchedule.DayBounds(region, targetDay.AddDays(-request.TrainingWindowDays));
+        var (_, windowEnd) = DayAheadSchedule.DayBounds(region, targetDay.AddDays(-1));
+        // Labels as known at the training (= issue) time: for CAISO, days up to D-2.
+        var labels = await reader.ReadDenseAsync(new ObservationQuery(region.Id, region.Target.Series, windowStart, windowEnd, issuedAt), step, cancellationToken);
+        var data = new TrainingSet();
+        foreach (var day in Days(targetDay.AddDays(-request.TrainingWindowDays), targetDay.AddDays(-1)))
+        {
+            var (dayStart, dayEnd) = DayAheadSchedule.DayBounds(region, day);
+            var first = (int)((dayStart - labels.Start) / step);
+            var count = (int)((dayEnd - dayStart) / step);
+            var values = labels.Values.Skip(first).Take(count).ToArray();
+            if (values.Length < count || values.Count(v => !double.IsNaN(v)) < count / 2)
+            {
+                continue;
+            }
+
+            data.AddDay(day, await cache.GetAsync(day, cancellationToken), values);
+        }
+
+        try
+        {
+            return CurtailmentModelTrainer.Train(region, data, options, $"bt-{targetDay:yyyy-MM-dd}");
+        }
+        catch (InsufficientHistoryException e)
+        {
+            notes.Add($"{targetDay:yyyy-MM-dd}: {e.Message} Forecast by week_profile until then.");
+            return BaselineForecaster.WeekProfile;
+        }
+    }
+
+    /// <summary>The most common interval length of the target series among values known at the first issue time.</summary>
+    private async Task<TimeSpan> TargetResolutionAsync(Region region, DateTimeOffset firstIssue, CancellationToken cancellationToken)
+    {
+        var known = await reader.ReadAsync(new ObservationQuery(region.Id, region.Target.Series, firstIssue.AddDays(-400), firstIssue, firstIssue), cancellationToken);
+        if (known.Count == 0)
+        {
+            throw new BacktestException(
+                $"Region {region.Id} has no {region.Target.Series} published before {firstIssue:yyyy-MM-ddTHH:mm:ssK}; import at least {CurtailmentModelTrainer.MinimumTrainingDays} days of history before the first target day.");
+        }
+
+        return known.GroupBy(o => o.Duration).OrderByDescending(g => g.Count()).First().Key;
+    }
+
+    private static void Add(List<BacktestRow> rows, IReadOnlyList<IntervalForecast> forecasts, DateOnly day, DateTimeOffset issuedAt, string name, Microsoft.Data.Analysis.SingleDataFrameColumn climatology)
+    {
+        for (var i = 0; i < forecasts.Count; i++)
+        {
+            rows.Add(new BacktestRow(day, issuedAt, forecasts[i], name, double.NaN, climatology[i] ?? 0));
+        }
+    }
+
+    private static List<BacktestRow> WithActuals(List<BacktestRow> rows, DenseSeries actuals) =>
+        rows.Select(r => r with { Actual = ValueAt(actuals, r.Forecast.IntervalStart) }).ToList();
+
+    private static double ValueAt(DenseSeries series, DateTimeOffset at)
+    {
+        var index = (long)((at - series.Start) / series.Step);
+        return index >= 0 && index < series.Values.Length ? series.Values[index] : double.NaN;
+    }
+
+    private static ForecastMetrics Score(IReadOnlyList<BacktestRow> rows, Region region, TimeSpan step) =>
+        MetricsCalculator.Compute(
+            rows.Where(r => !double.IsNaN(r.Actual))
+                .Select(r => new ScoredInterval(r.Day, r.Forecast.IntervalStart, r.Actual, r.Forecast.PredictedMw, r.Forecast.EventProbability, r.Forecast.LowerMw, r.Forecast.UpperMw, r.Climatology))
+                .ToList(),
+            region.Target.IsEvent,
+            step);
+
+    private static IEnumerable<DateOnly> Days(DateOnly from, DateOnly to)
+    {
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            yield return day;
+        }
+    }
+
+    /// <summary>
+    /// Features of each target day as known at that day's own issue time. They never change once
+    /// built (the cut is fixed), so training runs reuse them.
+    /// </summary>
+    private sealed class FeatureCache(FeatureBuilder builder, Region region, TimeSpan step)
+    {
+        private readonly Dictionary<DateOnly, FeatureFrame> _frames = [];
+
+        public async Task<FeatureFrame> GetAsync(DateOnly day, CancellationToken cancellationToken)
+        {
+            if (!_frames.TryGetValue(day, out var frame))
+            {
+                var (start, end) = LocalClock.DayBounds(day, region.TimeZone);
+                frame = await builder.BuildAsync(new FeatureRequest(region, DayAheadSchedule.IssueTime(region, day), start, end, step), cancellationToken);
+                _frames[day] = frame;
+            }
+
+            return frame;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Curtailment.Models.Trees;
+
+namespace Curtailment.Pipelines.Backtest;
+
+/// <summary>A rolling day-ahead backtest over <c>[From, To]</c> (local target days).</summary>
+/// <param name="RegionId">Region id.</param>
+/// <param name="From">First target day.</param>
+/// <param name="To">Last target day (inclusive).</param>
+/// <param name="RetrainEveryDays">Days between retrains (the first target day always trains).</param>
+/// <param name="TrainingWindowDays">How many days of history a training run may look back.</param>
+/// <param name="Options">Model hyper-parameters.</param>
+public sealed record BacktestRequest(
+    string RegionId,
+    DateOnly From,
+    DateOnly To,
+    int RetrainEveryDays = 7,
+    int TrainingWindowDays = 365,
+    CurtailmentModelOptions? Options = null);
