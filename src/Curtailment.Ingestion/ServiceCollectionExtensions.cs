@@ -1,4 +1,5 @@
 using Curtailment.Core.Ingest;
+using Curtailment.Ingestion.Caiso;
 using Curtailment.Ingestion.Tidy;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,9 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddCurtailmentIngestion(this IServiceCollection services)
     {
         services.AddSingleton<IFileImporter, TidyCsvImporter>();
+        services.AddSingleton<IFileImporter, CaisoProductionImporter>();
+        services.AddSingleton<IFileImporter, CaisoCurtailmentReportImporter>();
+        services.AddSingleton<IFileImporter, CaisoOutlookImporter>();
         services.AddSingleton<ImporterCatalog>();
         return services;
     }
