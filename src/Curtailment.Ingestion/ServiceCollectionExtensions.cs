@@ -1,5 +1,4 @@
 using Curtailment.Core.Ingest;
-using Curtailment.Ingestion.Caiso;
 using Curtailment.Ingestion.Tidy;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,9 +11,9 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddCurtailmentIngestion(this IServiceCollection services)
     {
         services.AddSingleton<IFileImporter, TidyCsvImporter>();
-        services.AddSingleton<IFileImporter, CaisoProductionImporter>();
-        services.AddSingleton<IFileImporter, CaisoCurtailmentReportImporter>();
-        services.AddSingleton<IFileImporter, CaisoOutlookImporter>();
+        services.AddSingleton<IFileImporter, Caiso.CaisoProductionImporter>();
+        services.AddSingleton<IFileImporter, Caiso.CaisoCurtailmentReportImporter>();
+        services.AddSingleton<IFileImporter, Caiso.CaisoOutlookImporter>();
         services.AddSingleton<ImporterCatalog>();
         return services;
     }
