@@ -86,6 +86,12 @@ public sealed partial class CaisoOutlookImporter
 
             if (LocalClock.IsNonexistent(endWallClock, zone))
             {
+                if (IsPlaceholder(values))
+                {
+                    // demand.csv fills its skipped 02:xx rows with a 0 hour-ahead forecast: a placeholder, not data.
+                    continue;
+                }
+
                 builder.Reject(row.Line, "Time",
                     $"{endWallClock:yyyy-MM-dd HH:mm} does not exist in {zone.Id} (clocks spring forward), yet the row has values", row.Raw);
                 continue;
@@ -96,6 +102,19 @@ public sealed partial class CaisoOutlookImporter
             var end = LocalClock.ToUtc(endWallClock, zone, second ? AmbiguousTime.Later : AmbiguousTime.Earlier);
             AddRow(row, columns, values, region, end - FiveMinutes, end, null, builder, needDayAhead);
         }
+    }
+
+    private static bool IsPlaceholder(double?[] values)
+    {
+        foreach (var value in values)
+        {
+            if (value is { } v && v != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
