@@ -1,3 +1,4 @@
+using System.Text;
 using Curtailment.Core.Ingest;
 using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
@@ -56,18 +57,23 @@ public sealed partial class CaisoOutlookImporter : IFileImporter
     {
         ArgumentNullException.ThrowIfNull(context);
         var region = context.ResolveRegion("CAISO");
-        var csv = CsvFile.Read(content, context.FileName);
+        var builder = new BatchBuilder(Source, context.FileName);
+        using var buffer = CaisoFiles.Buffer(content);
+        using (var reader = new StreamReader(buffer, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true))
+        {
+            var text = reader.ReadToEnd();
+            if (TryParseCleaned(text, context.FileName, region, builder))
+            {
+                return builder.Batch;
+            }
+        }
+
+        buffer.Position = 0;
+        var csv = CsvFile.Read(buffer, context.FileName);
         var headerIndex = csv.FirstNonBlank();
         var header = csv.Records[headerIndex];
-        var builder = new BatchBuilder(Source, context.FileName);
         var first = header[0].Trim();
-        if (first.Equals("interval_start_utc", StringComparison.OrdinalIgnoreCase))
-        {
-            var columns = CleanedColumns(csv.FileName, header);
-            csv.ThrowIfTruncated(header.Fields.Length);
-            ParseCleaned(csv, headerIndex, columns, region, builder);
-        }
-        else if (first.Equals("Time", StringComparison.OrdinalIgnoreCase))
+        if (first.Equals("Time", StringComparison.OrdinalIgnoreCase))
         {
             var columns = DailyColumnsOf(csv.FileName, header);
             csv.ThrowIfTruncated(header.Fields.Length);
