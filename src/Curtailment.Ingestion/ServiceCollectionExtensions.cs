@@ -11,6 +11,9 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddCurtailmentIngestion(this IServiceCollection services)
     {
         services.AddSingleton<IFileImporter, TidyCsvImporter>();
+        services.AddSingleton<IFileImporter, Caiso.CaisoProductionImporter>();
+        services.AddSingleton<IFileImporter, Caiso.CaisoCurtailmentReportImporter>();
+        services.AddSingleton<IFileImporter, Caiso.CaisoOutlookImporter>();
         services.AddSingleton<ImporterCatalog>();
         return services;
     }
