@@ -1,4 +1,6 @@
 using Curtailment.Core.Ingest;
+using Curtailment.Ingestion.Aemo;
+using Curtailment.Ingestion.Eia930;
 using Curtailment.Ingestion.Tidy;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +13,8 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddCurtailmentIngestion(this IServiceCollection services)
     {
         services.AddSingleton<IFileImporter, TidyCsvImporter>();
+        services.AddSingleton<IFileImporter, Eia930Importer>();
+        services.AddSingleton<IFileImporter, AemoPriceDemandImporter>();
         services.AddSingleton<ImporterCatalog>();
         return services;
     }
