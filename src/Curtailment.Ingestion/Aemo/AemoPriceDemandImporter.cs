@@ -18,7 +18,7 @@ namespace Curtailment.Ingestion.Aemo;
 /// comes from the file name (<c>aemo_sa1_...</c>) or the caller.</item>
 /// </list>
 /// Demand goes negative when rooftop solar exceeds load and prices go negative in oversupply: both are stored
-/// as published. Values are public as soon as the interval is dispatched (real time).
+/// as published. Values are public as soon as the interval is dispatched (real time), whatever rule the caller gives.
 /// </summary>
 public sealed partial class AemoPriceDemandImporter : IFileImporter
 {

@@ -19,7 +19,8 @@ namespace Curtailment.Ingestion.Eia930;
 /// </list>
 /// The region comes from the <c>ba</c> column, else from the BA code in the file name, else from the caller.
 /// Values are stored as published, spikes and negatives included (EIA-930 has known ones); only text that is not
-/// a number or a time is refused.
+/// a number or a time is refused. Publication follows the source, not the caller's rule: measured values (raw and
+/// cleaned demand, generation by fuel) one hour after the interval ends, the BA's forecast at 10:00 local the day before.
 /// </summary>
 public sealed partial class Eia930Importer : IFileImporter
 {

@@ -168,4 +168,17 @@ public class AemoPriceDemandImporterTests
         var error = Assert.Throws<ImportFormatException>(() => _importer.Parse(empty, new ImportContext("PRICE_AND_DEMAND_202401_SA1.csv", TestFiles.Regions)));
         Assert.Contains("empty", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_BeforeFiveMinuteSettlement_UsesThirtyMinuteIntervals()
+    {
+        var text = "REGION,SETTLEMENTDATE,TOTALDEMAND,RRP,PERIODTYPE\nSA1,2021/10/01 04:00:00,1100.00,40.00,TRADE\nSA1,2021/10/01 04:05:00,1105.00,41.00,TRADE\n";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+
+        var batch = _importer.Parse(stream, new ImportContext("PRICE_AND_DEMAND_202110_SA1.csv", TestFiles.Regions));
+
+        Assert.Empty(batch.Rejected);
+        Assert.Equal(TimeSpan.FromMinutes(30), Single(batch, SeriesIds.Demand, "2021-09-30T17:30:00Z").Duration);
+        Assert.Equal(TimeSpan.FromMinutes(5), Single(batch, SeriesIds.Demand, "2021-09-30T18:00:00Z").Duration);
+    }
 }
