@@ -1,4 +1,7 @@
 using Curtailment.Core.Ingest;
+using Curtailment.Ingestion.Aemo;
+using Curtailment.Ingestion.Caiso;
+using Curtailment.Ingestion.Eia930;
 using Curtailment.Ingestion.Tidy;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,9 +14,11 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddCurtailmentIngestion(this IServiceCollection services)
     {
         services.AddSingleton<IFileImporter, TidyCsvImporter>();
-        services.AddSingleton<IFileImporter, Caiso.CaisoProductionImporter>();
-        services.AddSingleton<IFileImporter, Caiso.CaisoCurtailmentReportImporter>();
-        services.AddSingleton<IFileImporter, Caiso.CaisoOutlookImporter>();
+        services.AddSingleton<IFileImporter, CaisoProductionImporter>();
+        services.AddSingleton<IFileImporter, CaisoCurtailmentReportImporter>();
+        services.AddSingleton<IFileImporter, CaisoOutlookImporter>();
+        services.AddSingleton<IFileImporter, Eia930Importer>();
+        services.AddSingleton<IFileImporter, AemoPriceDemandImporter>();
         services.AddSingleton<ImporterCatalog>();
         return services;
     }

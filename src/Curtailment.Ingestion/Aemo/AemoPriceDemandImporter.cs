@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Curtailment.Core.Ingest;
+using Curtailment.Core.Observations;
+using Curtailment.Core.Regions;
+using Curtailment.Core.Time;
+using Curtailment.Ingestion.Common;
+
+namespace Curtailment.Ingestion.Aemo;
+
+/// <summary>
+/// AEMO's regional price and demand, in two layouts:
+/// <list type="bullet">
+/// <item>AEMO's monthly <c>PRICE_AND_DEMAND_&lt;YYYYMM&gt;_&lt;REGION&gt;.csv</c>
+/// (<c>REGION,SETTLEMENTDATE,TOTALDEMAND,RRP,PERIODTYPE</c>); <c>SETTLEMENTDATE</c> is the interval's END in NEM
+/// time (UTC+10 all year), <c>YYYY/MM/DD HH:MM:SS</c>;</item>
+/// <item>our cleaned <c>interval_start_utc,interval_end_nem_time,total_demand_mw,rrp_aud_per_mwh</c>, whose region
+/// comes from the file name (<c>aemo_sa1_...</c>) or the caller.</item>
+/// </list>
+/// Demand goes negative when rooftop solar exceeds load and prices go negative in oversupply: both are stored
+/// as published. Values are public as soon as the interval is dispatched (real time), whatever rule the caller gives.
+/// </summary>
+public sealed partial class AemoPriceDemandImporter : IFileImporter
+{
+    /// <summary>NEM time never observes daylight saving, so a fixed offset is exact, whatever the year.</summary>
+    private static readonly TimeSpan NemOffset = TimeSpan.FromHours(10);
+
+    /// <summary>
+    /// Five-minute settlement began with the interval ending 04:05 NEM time on 2021-10-01; earlier AEMO files
+    /// hold 30-minute trading intervals.
+    /// </summary>
+    private static readonly DateTimeOffset FiveMinuteSettlementEnd = new(2021, 10, 1, 4, 0, 0, TimeSpan.FromHours(10));
+
+    private static readonly string[] AemoHeader = ["REGION", "SETTLEMENTDATE", "TOTALDEMAND", "RRP", "PERIODTYPE"];
+
+    private static readonly string[] CleanedHeader = ["interval_start_utc", "interval_end_nem_time", "total_demand_mw", "rrp_aud_per_mwh"];
+
+    private static readonly string[] SettlementFormats = ["yyyy/MM/dd HH:mm:ss", "yyyy/MM/dd HH:mm"];
+
+    /// <inheritdoc />
+    public string Source => "aemo";
+
+    /// <inheritdoc />
+    public ImportBatch Parse(Stream content, ImportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var csv = CsvFile.Read(content, context.FileName);
+        var headerIndex = csv.FirstNonBlank();
+        var header = csv.Records[headerIndex];
+        csv.ThrowIfTruncated(header.Fields.Length);
+        var rows = csv.Records.Skip(headerIndex + 1).Where(r => !r.IsBlank);
+        var builder = new BatchBuilder(Source, context.FileName);
+
+        var first = header[0].Trim();
+        if (first.Equals(AemoHeader[0], StringComparison.OrdinalIgnoreCase))
+        {
+            csv.RequireHeader(header, AemoHeader, "AEMO PRICE_AND_DEMAND");
+            ParseAemo(rows, header, context, builder);
+        }
+        else if (first.Equals(CleanedHeader[0], StringComparison.OrdinalIgnoreCase))
+        {
+            csv.RequireHeader(header, CleanedHeader, "cleaned AEMO price and demand");
+            ParseCleaned(rows, header, ResolveFileRegion(context), builder);
+        }
+        else
+        {
+            throw new ImportFormatException(context.FileName, header.Line, 1,
+                $"not an AEMO price and demand file: the header starts with '{first}'. Expected {string.Join(',', AemoHeader)} or {string.Join(',', CleanedHeader)}.");
+        }
+
+        return builder.Batch;
+    }
+
+    private static void ParseAemo(IEnumerable<CsvLine> rows, CsvLine header, ImportContext context, BatchBuilder builder)
+    {
+        var month = FileMonth(context.FileName);
+        foreach (var row in rows)
+        {
+            builder.CountRow();
+            if (row.Fields.Length < AemoHeader.Length)
+            {
+                builder.Reject(row.Line, null, $"the row has {row.Fields.Length} fields, the header {AemoHeader.Length}", row.Raw);
+                continue;
+            }
+
+            var code = row[0].Trim();
+            var region = context.Regions.Find(code);
+            if (region is null)
+            {
+                builder.Reject(row.Line, header[0], $"NEM region '{code}' is not in the region catalogue", row.Raw);
+                continue;
+            }
+
+            var text = row[1].Trim();
+            if (!DateTime.TryParseExact(text, SettlementFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var settlement))
+            {
+                builder.Reject(row.Line, header[1], $"'{text}' is not a settlement time like 2024/01/01 00:05:00", row.Raw);
+                continue;
+            }
+
+            if (month is { } m && !InMonth(settlement, m))
+            {
+                builder.Reject(row.Line, header[1],
+                    $"settlement {text} is outside the file's month {m.Year:D4}-{m.Month:D2} (the file name's month, plus its last interval ending 00:00 on the 1st of the next)", row.Raw);
+                continue;
+            }
+
+            var end = new DateTimeOffset(settlement, NemOffset).ToUniversalTime();
+            var length = end <= FiveMinuteSettlementEnd ? TimeSpan.FromMinutes(30) : TimeSpan.FromMinutes(5);
+            AddValues(row, header, region, end - length, end, demandIndex: 2, priceIndex: 3, builder);
+        }
+    }
+
+    private static void ParseCleaned(IEnumerable<CsvLine> rows, CsvLine header, Region region, BatchBuilder builder)
+    {
+        foreach (var row in rows)
+        {
+            builder.CountRow();
+            if (row.Fields.Length < CleanedHeader.Length)
+            {
+                builder.Reject(row.Line, null, $"the row has {row.Fields.Length} fields, the header {CleanedHeader.Length}", row.Raw);
+                continue;
+            }
+
+            if (!Values.TryParseInstant(row[0], naiveIsUtc: true, out var start))
+            {
+                builder.Reject(row.Line, header[0], $"'{row[0].Trim()}' is not an ISO-8601 instant", row.Raw);
+                continue;
+            }
+
+            // The end carries its own +10:00 offset; without one the column's NEM meaning would be a guess.
+            if (!Values.TryParseInstant(row[1], naiveIsUtc: false, out var end) || end <= start)
+            {
+                builder.Reject(row.Line, header[1], $"'{row[1].Trim()}' is not an ISO-8601 time with offset after the interval start", row.Raw);
+                continue;
+            }
+
+            AddValues(row, header, region, start, end, demandIndex: 2, priceIndex: 3, builder);
+        }
+    }
+
+    private static void AddValues(CsvLine row, CsvLine header, Region region, DateTimeOffset start, DateTimeOffset end, int demandIndex, int priceIndex, BatchBuilder builder)
+    {
+        var parsed = new List<(string Column, Observation Observation)>(2);
+        foreach (var (index, series) in new[] { (demandIndex, SeriesIds.Demand), (priceIndex, SeriesIds.PriceAud) })
+        {
+            if (!Values.TryParseOptional(row[index], out var value))
+            {
+                builder.Reject(row.Line, header[index], $"'{row[index].Trim()}' is not a number", row.Raw);
+                return;
+            }
+
+            if (value is not null)
+            {
+                parsed.Add((header[index], new Observation(region.Id, series, start, end - start, value.Value, builder.Source,
+                    PublicationRule.RealTime.PublishedAt(start, end, region.TimeZone))));
+            }
+        }
+
+        foreach (var (column, observation) in parsed)
+        {
+            builder.Add(row.Line, row.Raw, column, observation);
+        }
+    }
+
+    /// <summary>
+    /// A settlement time belongs to the month when it falls in it, except 00:00 on the 1st, which ends the previous
+    /// month's last interval (AEMO's January file ends with 2024/02/01 00:00:00).
+    /// </summary>
+    private static bool InMonth(DateTime settlement, (int Year, int Month) month)
+    {
+        var monthStart = new DateTime(month.Year, month.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        return settlement > monthStart && settlement <= monthStart.AddMonths(1);
+    }
+
+    private static (int Year, int Month)? FileMonth(string fileName)
+    {
+        var match = MonthlyFileName().Match(Path.GetFileName(fileName));
+        if (!match.Success)
+        {
+            // A renamed download still parses; only the month check needs the name.
+            return null;
+        }
+
+        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        var month = int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture);
+        return month is >= 1 and <= 12
+            ? (year, month)
+            : throw new ImportFormatException(fileName, 0, null, $"the file name's month '{match.Groups["month"].Value}' is not 01..12.");
+    }
+
+    private static Region ResolveFileRegion(ImportContext context)
+    {
+        var match = NemRegionInName().Match(Path.GetFileName(context.FileName));
+        if (!match.Success)
+        {
+            if (context.RegionId is null)
+            {
+                throw new ImportFormatException(context.FileName, 0, null,
+                    "the file name names no NEM region (sa1, nsw1, vic1, qld1, tas1) and the file has no REGION column: give the region (--region).");
+            }
+
+            return context.Regions.Find(context.RegionId)
+                ?? throw new ImportFormatException(context.FileName, 0, null, $"unknown region '{context.RegionId}' (--region).");
+        }
+
+        var code = match.Value.ToUpperInvariant();
+        if (context.RegionId is not null && !context.RegionId.Equals(code, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ImportFormatException(context.FileName, 0, null, $"the file name says NEM region {code} but the region given is '{context.RegionId}'.");
+        }
+
+        return context.Regions.Find(code)
+            ?? throw new ImportFormatException(context.FileName, 0, null, $"NEM region '{code}' is not in the region catalogue.");
+    }
+
+    [GeneratedRegex(@"^PRICE_AND_DEMAND_(?<year>\d{4})(?<month>\d{2})_", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthlyFileName();
+
+    [GeneratedRegex("(?<![A-Za-z])(NSW1|QLD1|VIC1|SA1|TAS1)(?![A-Za-z0-9])", RegexOptions.IgnoreCase)]
+    private static partial Regex NemRegionInName();
+}

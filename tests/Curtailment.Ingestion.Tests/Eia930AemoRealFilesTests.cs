@@ -1,0 +1,143 @@
+using Curtailment.Core.Ingest;
+using Curtailment.Core.Observations;
+using Curtailment.Ingestion.Aemo;
+using Curtailment.Ingestion.Eia930;
+
+namespace Curtailment.Ingestion.Tests;
+
+/// <summary>
+/// Parses the real files in <c>shared/data/real</c> (read in place, never copied into the repository) and checks
+/// the row counts its README states. Without the folder the tests pass trivially, unless
+/// <c>CURTAILMENT_REQUIRE_REAL_DATA=1</c> says the folder must be there.
+/// </summary>
+[Trait("Category", "RealData")]
+public class Eia930AemoRealFilesTests
+{
+    private static string? RealDataFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "data", "real");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        if (Environment.GetEnvironmentVariable("CURTAILMENT_REQUIRE_REAL_DATA") == "1")
+        {
+            Assert.Fail($"CURTAILMENT_REQUIRE_REAL_DATA=1 but no shared/data/real folder above {AppContext.BaseDirectory}.");
+        }
+
+        return null;
+    }
+
+    private static ImportBatch Parse(IFileImporter importer, string path)
+    {
+        using var stream = File.OpenRead(path);
+        return importer.Parse(stream, new ImportContext(Path.GetFileName(path), TestFiles.Regions));
+    }
+
+    [Theory]
+    [InlineData("CISO", "CAISO", 77_439, 271)]
+    [InlineData("SWPP", "SPP", 83_322, 2_509)]
+    [InlineData("ERCO", "ERCOT", 83_322, 241)]
+    public void Parse_CleanedEiaDemand_ReadsReadmeRowCount(string ba, string region, int rows, int emptyDemandHours)
+    {
+        if (RealDataFolder() is not { } real)
+        {
+            return;
+        }
+
+        var batch = Parse(new Eia930Importer(), Path.Combine(real, "eia930_demand", $"eia930_demand_{ba}_hourly.csv"));
+
+        Assert.Equal(rows, batch.RowsRead);
+        Assert.Empty(batch.Rejected);
+        Assert.All(batch.Observations, o => Assert.Equal(region, o.Region));
+        // The README's count of hours without raw demand: those rows give no demand_mw, every other row one.
+        Assert.Equal(rows - emptyDemandHours, batch.Observations.Count(o => o.Series == SeriesIds.Demand));
+    }
+
+    [Fact]
+    public void Parse_SwppSpike_IsStoredAsPublished()
+    {
+        if (RealDataFolder() is not { } real)
+        {
+            return;
+        }
+
+        var batch = Parse(new Eia930Importer(), Path.Combine(real, "eia930_demand", "eia930_demand_SWPP_hourly.csv"));
+
+        var spike = Assert.Single(batch.Observations, o => o.Series == SeriesIds.Demand && o.IntervalStart == new DateTimeOffset(2023, 6, 13, 1, 0, 0, TimeSpan.Zero));
+        Assert.Equal(3_621_097, spike.Value);
+    }
+
+    [Theory]
+    [InlineData("release_2020_Oct_balancing_authorities_CISO.first2000rows.csv")]
+    [InlineData("release_2025_Jan_original_eia_files_CISO.first2000rows.csv")]
+    public void Parse_EiaOriginalSamples_AcceptsEveryRow(string file)
+    {
+        if (RealDataFolder() is not { } real)
+        {
+            return;
+        }
+
+        var batch = Parse(new Eia930Importer(), Path.Combine(real, "eia930_demand", "original-sample", file));
+
+        Assert.Equal(2_000, batch.RowsRead);
+        Assert.Empty(batch.Rejected);
+        Assert.All(batch.Observations, o => Assert.Equal("CAISO", o.Region));
+    }
+
+    [Fact]
+    public void Parse_GridMonitorWorkbookAndCsv_Agree()
+    {
+        if (RealDataFolder() is not { } real)
+        {
+            return;
+        }
+
+        var csv = Parse(new Eia930Importer(), Path.Combine(real, "eia930_demand", "eia930_SWPP_gridmonitor_sample_2023-05-30_2023-06-09.csv"));
+        var xlsx = Parse(new Eia930Importer(), Path.Combine(real, "eia930_demand", "original-sample", "EIA930_gridmonitor_SWPP_2023-05-30_2023-06-09.xlsx"));
+
+        Assert.Equal(246, csv.RowsRead);
+        Assert.Equal(246, xlsx.RowsRead);
+        Assert.Empty(csv.Rejected);
+        Assert.Empty(xlsx.Rejected);
+        Assert.Equal(
+            csv.Observations.OrderBy(o => o.Series, StringComparer.Ordinal).ThenBy(o => o.IntervalStart),
+            xlsx.Observations.OrderBy(o => o.Series, StringComparer.Ordinal).ThenBy(o => o.IntervalStart));
+    }
+
+    [Fact]
+    public void Parse_AemoCleaned_ReadsReadmeRowCount()
+    {
+        if (RealDataFolder() is not { } real)
+        {
+            return;
+        }
+
+        var batch = Parse(new AemoPriceDemandImporter(), Path.Combine(real, "aemo_sa1_price_demand_5min", "aemo_sa1_price_demand_5min_2023-01_2024-06.csv"));
+
+        Assert.Equal(157_536, batch.RowsRead);
+        Assert.Empty(batch.Rejected);
+        Assert.Equal(2 * 157_536, batch.Observations.Count);
+        Assert.Equal(new DateTimeOffset(2022, 12, 31, 14, 0, 0, TimeSpan.Zero), batch.Observations.Min(o => o.IntervalStart));
+    }
+
+    [Fact]
+    public void Parse_AemoOriginalMonth_AcceptsAllRows()
+    {
+        if (RealDataFolder() is not { } real)
+        {
+            return;
+        }
+
+        var batch = Parse(new AemoPriceDemandImporter(), Path.Combine(real, "aemo_sa1_price_demand_5min", "original-sample", "PRICE_AND_DEMAND_202401_SA1.csv"));
+
+        Assert.Equal(8_928, batch.RowsRead);
+        Assert.Empty(batch.Rejected);
+        Assert.Equal(2 * 8_928, batch.Observations.Count);
+        Assert.All(batch.Observations, o => Assert.Equal(TimeSpan.FromMinutes(5), o.Duration));
+    }
+}
