@@ -161,5 +161,9 @@ public sealed partial class SsaModel
         }
     }
 
+    /// <summary>A copy with other noise variances (lets tests check the interval formula on published variances).</summary>
+    internal SsaModel WithNoiseVariances(double observation, double autoregression) =>
+        new(Options, Rank, _vectors, _alpha, (double[])_state.Clone(), observation, autoregression, ObservedCount);
+
     private static bool AllFinite(double[] values) => Array.TrueForAll(values, double.IsFinite);
 }
