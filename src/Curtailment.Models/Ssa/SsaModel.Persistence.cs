@@ -60,11 +60,13 @@ public sealed partial class SsaModel
     {
         ArgumentNullException.ThrowIfNull(stream);
         Span<byte> header = stackalloc byte[12];
-        ReadExactly(stream, header);
-        if (!header[..4].SequenceEqual(Magic))
+        int magicRead = stream.ReadAtLeast(header[..4], 4, throwOnEndOfStream: false);
+        if (magicRead < 4 || !header[..4].SequenceEqual(Magic))
         {
             throw new InvalidDataException("The stream is not a saved SSA model (magic 'CSSA' missing).");
         }
+
+        ReadExactly(stream, header[4..]);
 
         int version = BinaryPrimitives.ReadInt32LittleEndian(header[4..]);
         if (version != FormatVersion)
