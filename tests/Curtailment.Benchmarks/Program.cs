@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Curtailment.Benchmarks.SsaBenchmarks).Assembly).Run(args);
