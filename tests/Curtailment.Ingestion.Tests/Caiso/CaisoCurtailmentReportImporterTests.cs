@@ -22,12 +22,12 @@ public sealed class CaisoCurtailmentReportImporterTests
         Assert.Equal(4 + 2 * 3, batch.Observations.Count);
         // Hour-ending 8 on 2017-04-03 = 07:00 PDT = 14:00Z.
         var hour8 = Utc("2017-04-03T14:00:00Z");
-        Assert.Equal(270, Value(batch, "curtailment_solar_economic_system_mw", hour8));
+        Assert.Equal(250, Value(batch, "curtailment_solar_economic_system_mw", hour8));
         Assert.Equal(30, Value(batch, "curtailment_solar_economic_local_mw", hour8));
-        Assert.Equal(300, Value(batch, SeriesIds.SolarCurtailment, hour8));
-        Assert.Equal(10, Value(batch, SeriesIds.WindCurtailment, hour8));
-        Assert.Equal(310, Value(batch, SeriesIds.TotalCurtailment, hour8));
-        Assert.Equal(6, Value(batch, SeriesIds.TotalCurtailment, Utc("2017-04-03T15:00:00Z")));
+        Assert.Equal(280, Value(batch, SeriesIds.SolarCurtailment, hour8));
+        Assert.Equal(12, Value(batch, SeriesIds.WindCurtailment, hour8));
+        Assert.Equal(292, Value(batch, SeriesIds.TotalCurtailment, hour8));
+        Assert.Equal(7, Value(batch, SeriesIds.TotalCurtailment, Utc("2017-04-03T15:00:00Z")));
         Assert.Equal(0, Value(batch, SeriesIds.SolarCurtailment, Utc("2017-04-03T15:00:00Z")));
         Assert.DoesNotContain(batch.Observations, o => o.Series.Contains("selfschcut", StringComparison.Ordinal));
         Assert.All(batch.Observations, o => Assert.Equal(TimeSpan.FromHours(1), o.Duration));
@@ -177,7 +177,7 @@ public sealed class CaisoCurtailmentReportImporterTests
     public void Parse_TruncatedLastLine_Throws()
     {
         var e = Assert.Throws<ImportFormatException>(() =>
-            ParseText(_importer, "Apr03_2017_curtailment.csv", Header + "0,04/03,8,Economic,System,SOLR,270.0,688.0\n1,04/03,8,Econ"));
+            ParseText(_importer, "Apr03_2017_curtailment.csv", Header + "0,04/03,8,Economic,System,SOLR,250.0,600.0\n1,04/03,8,Econ"));
 
         Assert.Equal(3, e.Line);
         Assert.Contains("truncated", e.Message, StringComparison.Ordinal);

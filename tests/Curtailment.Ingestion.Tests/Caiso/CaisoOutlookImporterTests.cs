@@ -21,14 +21,14 @@ public sealed class CaisoOutlookImporterTests
         Assert.Equal(3 * 13, batch.Observations.Count);
         // The first 00:00 row ends at midnight: it is 2021-01-04 23:55-24:00 PST.
         var solar = Assert.Single(batch.Observations, o => o.Series == SeriesIds.Solar && o.IntervalStart == Utc("2021-01-05T07:55:00Z"));
-        Assert.Equal(-41, solar.Value);
+        Assert.Equal(-38, solar.Value);
         Assert.Equal(TimeSpan.FromMinutes(5), solar.Duration);
         Assert.Equal(Utc("2021-01-05T08:00:00Z"), solar.PublishedAt);
         // "Natural Gas"/"Large Hydro" header case; negative batteries and imports are kept.
         Assert.Equal(2000, Value(batch, "natural_gas_mw", Utc("2021-01-05T19:55:00Z")));
         Assert.Equal(-900, Value(batch, "batteries_mw", Utc("2021-01-05T19:55:00Z")));
         Assert.Equal(-500, Value(batch, SeriesIds.Imports, Utc("2021-01-05T19:55:00Z")));
-        Assert.Equal(690, Value(batch, "large_hydro_mw", Utc("2021-01-05T07:55:00Z")));
+        Assert.Equal(650, Value(batch, "large_hydro_mw", Utc("2021-01-05T07:55:00Z")));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class CaisoOutlookImporterTests
         var actual = Single(batch, SeriesIds.Demand, start);
         var hourAhead = Single(batch, SeriesIds.DemandForecastHourAhead, start);
         var dayAhead = Single(batch, SeriesIds.DemandForecastDayAhead, start);
-        Assert.Equal(21858, actual.Value);
+        Assert.Equal(21700, actual.Value);
         Assert.Equal(Utc("2021-01-05T08:05:00Z"), actual.PublishedAt);
         Assert.Equal(Utc("2021-01-05T07:00:00Z"), hourAhead.PublishedAt);
         // 10:00 PST on 2021-01-04, the day before the interval's local day.
@@ -58,9 +58,9 @@ public sealed class CaisoOutlookImporterTests
         var batch = ParseFixture(_importer, "Outlook", "demand", "20210105.csv");
 
         // 23:55 ends 2021-01-06 07:55Z; the 289th row (0:00) ends 08:00Z and has no current demand.
-        Assert.Equal(20725, Value(batch, SeriesIds.DemandForecastHourAhead, Utc("2021-01-06T07:55:00Z")));
+        Assert.Equal(20700, Value(batch, SeriesIds.DemandForecastHourAhead, Utc("2021-01-06T07:55:00Z")));
         Assert.DoesNotContain(batch.Observations, o => o.Series == SeriesIds.Demand && o.IntervalStart == Utc("2021-01-06T07:55:00Z"));
-        Assert.Equal(20816, Value(batch, SeriesIds.Demand, Utc("2021-01-06T07:50:00Z")));
+        Assert.Equal(20800, Value(batch, SeriesIds.Demand, Utc("2021-01-06T07:50:00Z")));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class CaisoOutlookImporterTests
         Assert.Equal(Utc("2020-01-01T08:05:00Z"), Single(batch, SeriesIds.Solar, start).PublishedAt);
         Assert.Equal(Utc("2020-01-01T07:00:00Z"), Single(batch, SeriesIds.DemandForecastHourAhead, start).PublishedAt);
         Assert.Equal(Utc("2019-12-31T18:00:00Z"), Single(batch, SeriesIds.DemandForecastDayAhead, start).PublishedAt);
-        Assert.Equal(20658, Single(batch, SeriesIds.NetLoad, start).Value);
+        Assert.Equal(20620, Single(batch, SeriesIds.NetLoad, start).Value);
         Assert.Null(Single(batch, SeriesIds.Solar, start).Note);
         Assert.Equal("stale:solar;blank:natural_gas", Single(batch, SeriesIds.Wind, Utc("2020-01-01T08:05:00Z")).Note);
         Assert.DoesNotContain(batch.Observations, o => o.Series == "natural_gas_mw" && o.IntervalStart == Utc("2020-01-01T08:05:00Z"));
@@ -163,16 +163,16 @@ public sealed class CaisoOutlookImporterTests
     public void Parse_CleanedDuplicateWithDifferentValue_RejectsTheLaterRow()
     {
         var text = File.ReadAllText(TestData("Outlook", "caiso_outlook_fuelmix_demand_5min_sample.csv"))
-            + "2020-01-01T08:00:00+00:00,2020-01-01T08:05:00+00:00,2020-01-01T00:05:00-08:00,-33,805,651,305,227,214,11,2273,8143,1438,9,8546,0,21429,21436,21168,20658,,\n"
-            + "2020-01-01T08:00:00+00:00,2020-01-01T08:05:00+00:00,2020-01-01T00:05:00-08:00,-33,804,651,305,227,214,11,2273,8143,1438,9,8546,0,21429,21436,21168,20658,,\n";
+            + "2020-01-01T08:00:00+00:00,2020-01-01T08:05:00+00:00,2020-01-01T00:05:00-08:00,-30,815,650,300,220,210,10,2270,8100,1400,5,8500,0,21400,21450,21150,20620,,\n"
+            + "2020-01-01T08:00:00+00:00,2020-01-01T08:05:00+00:00,2020-01-01T00:05:00-08:00,-30,810,650,300,220,210,10,2270,8100,1400,5,8500,0,21400,21450,21150,20620,,\n";
 
         var batch = ParseText(_importer, "cleaned.csv", text);
 
         var rejected = Assert.Single(batch.Rejected);
         Assert.Equal(4, rejected.Line);
         Assert.Equal("wind_mw", rejected.Column);
-        Assert.Contains("805 here, 804 on line 2", rejected.Reason, StringComparison.Ordinal);
-        Assert.Equal(804, Value(batch, SeriesIds.Wind, Utc("2020-01-01T08:00:00Z")));
+        Assert.Contains("815 here, 810 on line 2", rejected.Reason, StringComparison.Ordinal);
+        Assert.Equal(810, Value(batch, SeriesIds.Wind, Utc("2020-01-01T08:00:00Z")));
         Assert.Equal(33, batch.Observations.Count);
     }
 
