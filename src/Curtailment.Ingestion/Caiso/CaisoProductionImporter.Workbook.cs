@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Curtailment.Core.Ingest;
 using Curtailment.Core.Regions;
 using Curtailment.Ingestion.Common;
@@ -18,6 +19,9 @@ public sealed partial class CaisoProductionImporter
     /// </summary>
     private void ParseWorkbook(Stream buffer, Region region, BatchBuilder builder)
     {
+        // ExcelDataReader's configuration defaults to code page 1252, which .NET only has through the
+        // code-pages provider; registering it again is a no-op.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var fileName = builder.FileName;
         var sheetsSeen = new List<string>();
         var sawProduction = false;
