@@ -1,4 +1,3 @@
-using Curtailment.Core.Time;
 using Curtailment.Core.Observations;
 
 namespace Curtailment.Features;
@@ -65,7 +64,7 @@ public sealed partial class FeatureBuilder
             freq28[i] = (float)recent.Count(r => target.IsEvent(r.Value)) / recent.Count;
             mean7Wide[i] = F(MeanKnown(week.SelectMany(r => Neighbourhood(history, r.At, stepsPerHour))));
 
-            var days = week.Select(r => LocalClock.LocalDate(r.At, context.Zone)).ToList();
+            var days = week.Select(r => context.LocalDate(r.At)).ToList();
             if (dayStats.TryGetValue(days[0], out var last))
             {
                 lastTotal[i] = F(last.Total);
@@ -103,7 +102,7 @@ public sealed partial class FeatureBuilder
         var stats = new Dictionary<DateOnly, (double Sum, double Max, int Known, int All)>();
         for (var i = 0; i < series.Values.Length; i++)
         {
-            var day = LocalClock.LocalDate(series.TimeAt(i), context.Zone);
+            var day = context.LocalDate(series.TimeAt(i));
             stats.TryGetValue(day, out var s);
             var v = series.Values[i];
             s = double.IsNaN(v)

@@ -1,4 +1,5 @@
 using Curtailment.Core.Observations;
+using Curtailment.Core.Regions;
 using Curtailment.Core.Time;
 using Microsoft.Data.Analysis;
 
@@ -12,6 +13,18 @@ namespace Curtailment.Features;
 /// </summary>
 public sealed partial class FeatureBuilder(IObservationReader reader)
 {
+    /// <summary>Every series the builder reads for a region (for loading snapshots).</summary>
+    public static IReadOnlyList<string> SeriesRead(Region region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return
+        [
+            region.Target.Series, SeriesIds.DemandForecastDayAhead, SeriesIds.Demand, SeriesIds.SolarForecastDayAhead,
+            SeriesIds.WindForecastDayAhead, SeriesIds.Solar, SeriesIds.Imports, "large_hydro_mw", "natural_gas_mw", "nuclear_mw",
+            "batteries_mw", SeriesIds.Wind,
+        ];
+    }
+
     /// <summary>Builds one row per target interval, columns in <see cref="FeatureSchema.Names"/> order.</summary>
     public async Task<FeatureFrame> BuildAsync(FeatureRequest request, CancellationToken cancellationToken)
     {
@@ -83,10 +96,34 @@ public sealed partial class FeatureBuilder(IObservationReader reader)
         public DateTimeOffset SameClockTime(int row, int daysBack)
         {
             var local = LocalStarts[row].AddDays(-daysBack);
-            // The skipped spring hour has no same clock time; the hour after stands in for it.
-            return LocalClock.IsNonexistent(local, Zone)
-                ? LocalClock.ToUtc(local.AddHours(1), Zone, AmbiguousTime.Earlier)
-                : LocalClock.ToUtc(local, Zone, AmbiguousTime.Earlier);
+            var hour = new DateTime(local.Year, local.Month, local.Day, local.Hour, 0, 0);
+            // Offsets change only at daylight-saving hours, so one conversion per local hour serves every row in it.
+            if (!_hourToUtc.TryGetValue(hour, out var hourUtc))
+            {
+                // The skipped spring hour has no same clock time; the hour after stands in for it.
+                hourUtc = LocalClock.IsNonexistent(hour, Zone)
+                    ? LocalClock.ToUtc(hour.AddHours(1), Zone, AmbiguousTime.Earlier)
+                    : LocalClock.ToUtc(hour, Zone, AmbiguousTime.Earlier);
+                _hourToUtc[hour] = hourUtc;
+            }
+
+            return hourUtc + (local - hour);
+        }
+
+        private readonly Dictionary<DateTime, DateTimeOffset> _hourToUtc = [];
+        private readonly Dictionary<long, TimeSpan> _utcHourOffset = [];
+
+        /// <summary>The local date of an instant, with one time-zone lookup per UTC hour.</summary>
+        public DateOnly LocalDate(DateTimeOffset instant)
+        {
+            var hour = instant.UtcTicks / TimeSpan.TicksPerHour;
+            if (!_utcHourOffset.TryGetValue(hour, out var offset))
+            {
+                offset = Zone.GetUtcOffset(instant);
+                _utcHourOffset[hour] = offset;
+            }
+
+            return DateOnly.FromDateTime(instant.UtcDateTime + offset);
         }
     }
 

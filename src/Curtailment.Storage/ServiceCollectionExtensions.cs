@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IIngestStore>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddSingleton<IObservationReader>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddSingleton<IDataSummaryReader>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IObservationSnapshotSource>(sp => sp.GetRequiredService<SqliteStore>());
         return services;
     }
 }

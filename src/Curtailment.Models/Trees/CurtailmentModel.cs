@@ -63,7 +63,10 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         {
             var (lower, upper) = _intervals?.Around(points[i]) ?? (points[i], points[i]);
             var start = features.IntervalStarts[i];
-            result[i] = new IntervalForecast(start, start + features.Step, points[i], _calibration.Apply(probabilities[i]), lower, upper);
+            var probability = Manifest.Options.Probability == ProbabilitySource.Residuals && _intervals is not null
+                ? _intervals.ProbabilityAtLeast(points[i], Manifest.EventThreshold)
+                : _calibration.Apply(probabilities[i]);
+            result[i] = new IntervalForecast(start, start + features.Step, points[i], probability, lower, upper);
         }
 
         return result;
@@ -77,7 +80,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         }
 
         var scored = _regression.Transform(ModelRow.ToDataView(_context, rows.Select(r => new ModelRow { Features = r }), FeatureSchema.Names.Count));
-        return scored.GetColumn<float>("Score").Select(s => CurtailmentModelTrainer.Untransform(Manifest.Options.Transform, s)).ToArray();
+        return scored.GetColumn<float>("Score").Select((s, i) => CurtailmentModelTrainer.Untransform(Manifest.Options, s, rows[i])).ToArray();
     }
 
     internal double[] PredictRawProbabilities(IReadOnlyList<float[]> rows)

@@ -9,6 +9,15 @@ public sealed record CurtailmentModelOptions
     /// <summary>Transform of the MW target.</summary>
     public TargetTransform Transform { get; init; } = TargetTransform.Log1P;
 
+    /// <summary>
+    /// Learn log(1 + MW) relative to the week-profile baseline instead of absolute: the baseline carries
+    /// the level (which shifts from season to season), the trees learn when to depart from it.
+    /// </summary>
+    public bool RelativeToWeekProfile { get; init; } = true;
+
+    /// <summary>Where event probabilities come from.</summary>
+    public ProbabilitySource Probability { get; init; } = ProbabilitySource.Residuals;
+
     /// <summary>Number of boosted trees.</summary>
     public int Trees { get; init; } = 200;
 

@@ -64,7 +64,7 @@ public static class CurtailmentModelTrainer
         var rows = data.Features.Select((f, i) => new ModelRow
         {
             Features = f,
-            Label = Transform(options.Transform, data.Labels[i]),
+            Label = Transform(options, data.Labels[i], f),
             IsEvent = region.Target.IsEvent(data.Labels[i]),
             Weight = (float)Math.Pow(0.5, (lastDay.DayNumber - data.RowDays[i].DayNumber) / options.RecencyHalfLifeDays),
         }).ToList();
@@ -97,7 +97,7 @@ public static class CurtailmentModelTrainer
 
         ITransformer? classifier = null;
         var events = rows.Count(r => r.IsEvent);
-        if (events > 0 && events < rows.Count)
+        if (options.Probability == ProbabilitySource.Classifier && events > 0 && events < rows.Count)
         {
             classifier = context.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
             {
@@ -119,9 +119,33 @@ public static class CurtailmentModelTrainer
         };
     }
 
-    internal static float Transform(TargetTransform transform, float value) =>
-        transform == TargetTransform.Log1P ? (float)double.LogP1(Math.Max(0, value)) : Math.Max(0, value);
+    private static readonly int WeekProfileIndex = IndexOfFeature("hist_7d_mean");
 
-    internal static double Untransform(TargetTransform transform, float score) =>
-        transform == TargetTransform.Log1P ? Math.Max(0, double.ExpM1(score)) : Math.Max(0, score);
+    internal static float Transform(CurtailmentModelOptions options, float value, float[] features)
+    {
+        if (options.Transform != TargetTransform.Log1P)
+        {
+            return Math.Max(0, value);
+        }
+
+        var log = double.LogP1(Math.Max(0, value));
+        return (float)(options.RelativeToWeekProfile ? log - double.LogP1(Math.Max(0, features[WeekProfileIndex])) : log);
+    }
+
+    internal static double Untransform(CurtailmentModelOptions options, float score, float[] features)
+    {
+        if (options.Transform != TargetTransform.Log1P)
+        {
+            return Math.Max(0, score);
+        }
+
+        var log = options.RelativeToWeekProfile ? score + double.LogP1(Math.Max(0, features[WeekProfileIndex])) : score;
+        return Math.Max(0, double.ExpM1(log));
+    }
+
+    private static int IndexOfFeature(string name)
+    {
+        var index = FeatureSchema.Names.ToList().IndexOf(name);
+        return index >= 0 ? index : throw new InvalidOperationException($"Feature '{name}' is missing from the schema.");
+    }
 }

@@ -4,7 +4,7 @@ namespace Curtailment.Models.Trees;
 /// Split-conformal 80% intervals: 10th and 90th percentiles of held-out residuals in log(1 + MW)
 /// space, per band of predicted MW (a 20 MW and a 2,000 MW forecast err very differently).
 /// </summary>
-public sealed record ResidualIntervals(double[] BandEdges, double[] Lower, double[] Upper)
+public sealed record ResidualIntervals(double[] BandEdges, double[] Lower, double[] Upper, double[][] Quantiles)
 {
     private static readonly double[] DefaultEdges = [10, 50, 200, 500, 1000, 2000];
     private const int MinimumPerBand = 30;
@@ -19,15 +19,19 @@ public sealed record ResidualIntervals(double[] BandEdges, double[] Lower, doubl
         var pooledUpper = residuals.Count > 0 ? Quantile(residuals.Select(r => r.R), 0.9) : 0;
         var lower = new double[DefaultEdges.Length + 1];
         var upper = new double[DefaultEdges.Length + 1];
+        var quantiles = new double[DefaultEdges.Length + 1][];
+        var pooled = residuals.Select(r => r.R).ToList();
         for (var band = 0; band <= DefaultEdges.Length; band++)
         {
             var inBand = residuals.Where(r => r.Band == band).Select(r => r.R).ToList();
+            var source = inBand.Count >= MinimumPerBand ? inBand : pooled;
             (lower[band], upper[band]) = inBand.Count >= MinimumPerBand
                 ? (Quantile(inBand, 0.1), Quantile(inBand, 0.9))
                 : (pooledLower, pooledUpper);
+            quantiles[band] = source.Count > 0 ? Enumerable.Range(1, 99).Select(q => Quantile(source, q / 100.0)).ToArray() : new double[99];
         }
 
-        return new ResidualIntervals(DefaultEdges, lower, upper);
+        return new ResidualIntervals(DefaultEdges, lower, upper, quantiles);
     }
 
     /// <summary>The 80% interval around a point forecast.</summary>
@@ -38,6 +42,19 @@ public sealed record ResidualIntervals(double[] BandEdges, double[] Lower, doubl
         var low = Math.Max(0, double.ExpM1(log + Lower[band]));
         var high = Math.Max(0, double.ExpM1(log + Upper[band]));
         return (Math.Min(low, predicted), Math.Max(high, predicted));
+    }
+
+    /// <summary>
+    /// Probability that the actual reaches <paramref name="threshold"/> given a point forecast: the
+    /// share of held-out residuals of its band that would carry the forecast there.
+    /// </summary>
+    public double ProbabilityAtLeast(double predicted, double threshold)
+    {
+        var needed = double.LogP1(Math.Max(0, threshold)) - double.LogP1(Math.Max(0, predicted));
+        var quantiles = Quantiles[Band(BandEdges, predicted)];
+        var above = quantiles.Count(q => q >= needed);
+        // 99 percentiles: keep away from 0 and 1 so a log loss never sees certainty.
+        return (above + 0.5) / (quantiles.Length + 1.0);
     }
 
     private static int Band(double[] edges, double value)

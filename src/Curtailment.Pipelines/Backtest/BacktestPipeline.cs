@@ -16,7 +16,7 @@ namespace Curtailment.Pipelines.Backtest;
 /// features read as of that instant, by a model trained (every N days) only on what was known at its
 /// own training time. The same features feed the baselines, so every forecaster sees the same cut.
 /// </summary>
-public sealed class BacktestPipeline(IRegionCatalog regions, IObservationReader reader, FeatureBuilder featureBuilder, ILogger<BacktestPipeline> logger)
+public sealed class BacktestPipeline(IRegionCatalog regions, IObservationSnapshotSource snapshots, ILogger<BacktestPipeline> logger)
 {
     /// <summary>Runs the backtest; <paramref name="progress"/> reports target days done.</summary>
     public async Task<BacktestResult> RunAsync(BacktestRequest request, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
@@ -34,8 +34,12 @@ public sealed class BacktestPipeline(IRegionCatalog regions, IObservationReader 
         }
 
         var options = request.Options ?? new CurtailmentModelOptions();
-        var step = await TargetResolutionAsync(region, DayAheadSchedule.IssueTime(region, request.From), cancellationToken);
-        var cache = new FeatureCache(featureBuilder, region, step);
+        // One in-memory snapshot serves the thousands of as-of reads; it applies the cut on every read.
+        var (windowStart, _) = DayAheadSchedule.DayBounds(region, request.From.AddDays(-request.TrainingWindowDays - FeatureBuilder.HistoryDays - 2));
+        var (_, windowEnd) = DayAheadSchedule.DayBounds(region, request.To.AddDays(1));
+        var reader = await snapshots.LoadSnapshotAsync(region.Id, FeatureBuilder.SeriesRead(region), windowStart, windowEnd, cancellationToken);
+        var step = await TargetResolutionAsync(reader, region, DayAheadSchedule.IssueTime(region, request.From), cancellationToken);
+        var cache = new FeatureCache(new FeatureBuilder(reader), region, step);
         var notes = new List<string>();
         var rows = new List<BacktestRow>();
         var baselineRows = BaselineForecaster.All.ToDictionary(b => b.Name, _ => new List<BacktestRow>());
@@ -50,7 +54,7 @@ public sealed class BacktestPipeline(IRegionCatalog regions, IObservationReader 
             var issuedAt = DayAheadSchedule.IssueTime(region, day);
             if (model is null || day.DayNumber - lastTraining.DayNumber >= request.RetrainEveryDays)
             {
-                model = await TrainAsync(region, day, issuedAt, step, request, options, cache, notes, cancellationToken);
+                model = await TrainAsync(reader, region, day, issuedAt, step, request, options, cache, notes, cancellationToken);
                 lastTraining = day;
             }
 
@@ -98,8 +102,8 @@ public sealed class BacktestPipeline(IRegionCatalog regions, IObservationReader 
         return new BacktestResult(region.Id, region.TimeZoneId, step, scoredRows, scoredBaselines, metrics, notes);
     }
 
-    private async Task<ICurtailmentForecaster> TrainAsync(
-        Region region, DateOnly targetDay, DateTimeOffset issuedAt, TimeSpan step, BacktestRequest request,
+    private static async Task<ICurtailmentForecaster> TrainAsync(
+        IObservationReader reader, Region region, DateOnly targetDay, DateTimeOffset issuedAt, TimeSpan step, BacktestRequest request,
         CurtailmentModelOptions options, FeatureCache cache, List<string> notes, CancellationToken cancellationToken)
     {
         var (windowStart, _) = DayAheadSchedule.DayBounds(region, targetDay.AddDays(-request.TrainingWindowDays));
@@ -133,7 +137,7 @@ public sealed class BacktestPipeline(IRegionCatalog regions, IObservationReader 
     }
 
     /// <summary>The most common interval length of the target series among values known at the first issue time.</summary>
-    private async Task<TimeSpan> TargetResolutionAsync(Region region, DateTimeOffset firstIssue, CancellationToken cancellationToken)
+    private static async Task<TimeSpan> TargetResolutionAsync(IObservationReader reader, Region region, DateTimeOffset firstIssue, CancellationToken cancellationToken)
     {
         var known = await reader.ReadAsync(new ObservationQuery(region.Id, region.Target.Series, firstIssue.AddDays(-400), firstIssue, firstIssue), cancellationToken);
         if (known.Count == 0)

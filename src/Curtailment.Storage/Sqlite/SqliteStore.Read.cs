@@ -47,11 +47,8 @@ public sealed partial class SqliteStore
             return new DenseSeries(query.From, step, []);
         }
 
-        var stepSeconds = (long)step.TotalSeconds;
-        var from = ToUnix(query.From);
-        var to = from + (count * stepSeconds);
-        var sum = new double[count];
-        var weight = new double[count];
+        var grid = new DenseGrid(ToUnix(query.From), (long)step.TotalSeconds, count);
+        var to = FromUnix(grid.End);
 
         await using var connection = Open();
         await using (var command = connection.CreateCommand())
@@ -63,25 +60,32 @@ public sealed partial class SqliteStore
                 WHERE k.region = $region AND k.series = $series AND ($source IS NULL OR k.source = $source)
                   AND o.interval_start >= $from - 86400 AND o.interval_start < $to AND o.published_at <= $asOf
                 """;
-            AddQueryParameters(command, query with { To = FromUnix(to) });
+            AddQueryParameters(command, query with { To = to });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                Spread(reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2), from, stepSeconds, sum, weight);
+                grid.Add(reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2));
             }
         }
 
-        var values = new double[count];
-        var covered = SeriesIds.IsSparseZero(query.Series)
-            ? await ReadCoverageAsync(connection, query, from, to, stepSeconds, count, cancellationToken)
-            : null;
-        for (var i = 0; i < count; i++)
+        if (SeriesIds.IsSparseZero(query.Series))
         {
-            values[i] = covered is not null && covered[i]
-                ? sum[i] / stepSeconds // unlisted parts of a covered interval are zero
-                : weight[i] > 0 ? sum[i] / weight[i] : double.NaN;
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT c.span_start, c.span_end
+                FROM coverage c JOIN series_key k ON k.id = c.series_key
+                WHERE k.region = $region AND k.series = $series AND ($source IS NULL OR k.source = $source)
+                  AND c.span_end > $from AND c.span_start < $to AND c.published_at <= $asOf
+                """;
+            AddQueryParameters(command, query with { To = to });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                grid.Cover(reader.GetInt64(0), reader.GetInt64(1));
+            }
         }
 
+        var values = grid.Values();
         return new DenseSeries(query.From, step, values);
     }
 
@@ -100,52 +104,6 @@ public sealed partial class SqliteStore
         command.Parameters.AddWithValue("$asOf", ToUnixClamped(asOf));
         var result = await command.ExecuteScalarAsync(cancellationToken);
         return result is null or DBNull ? null : FromUnix(Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>Adds an observation's value x overlap to every grid cell it overlaps.</summary>
-    private static void Spread(long start, long duration, double value, long from, long step, double[] sum, double[] weight)
-    {
-        var end = start + duration;
-        var first = Math.Max(0, (start - from) / step);
-        var last = Math.Min(sum.Length - 1, (end - 1 - from) / step);
-        for (var i = first; i <= last; i++)
-        {
-            var cellStart = from + (i * step);
-            var overlap = Math.Min(end, cellStart + step) - Math.Max(start, cellStart);
-            if (overlap > 0)
-            {
-                sum[i] += value * overlap;
-                weight[i] += overlap;
-            }
-        }
-    }
-
-    private static async Task<bool[]> ReadCoverageAsync(SqliteConnection connection, ObservationQuery query, long from, long to, long step, int count, CancellationToken cancellationToken)
-    {
-        var covered = new bool[count];
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT c.span_start, c.span_end
-            FROM coverage c JOIN series_key k ON k.id = c.series_key
-            WHERE k.region = $region AND k.series = $series AND ($source IS NULL OR k.source = $source)
-              AND c.span_end > $from AND c.span_start < $to AND c.published_at <= $asOf
-            """;
-        AddQueryParameters(command, query with { To = FromUnix(to) });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var spanStart = reader.GetInt64(0);
-            var spanEnd = reader.GetInt64(1);
-            // A cell counts as covered only when the span holds all of it.
-            var first = Math.Max(0, (spanStart - from + step - 1) / step);
-            var last = Math.Min(count - 1, ((spanEnd - from) / step) - 1);
-            for (var i = first; i <= last; i++)
-            {
-                covered[i] = true;
-            }
-        }
-
-        return covered;
     }
 
     private static void AddQueryParameters(SqliteCommand command, ObservationQuery query)
