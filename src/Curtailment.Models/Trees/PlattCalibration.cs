@@ -9,7 +9,7 @@ public sealed record PlattCalibration(double A, double B)
     /// <summary>No change.</summary>
     public static PlattCalibration Identity { get; } = new(1, 0);
 
-    /// <summary>Fits A and B by Newton's method on the log loss (with a light ridge for stability).</summary>
+    /// <summary>Fits A and B by damped Newton steps on the log loss (with a light ridge towards the identity).</summary>
     public static PlattCalibration Fit(IReadOnlyList<double> probabilities, IReadOnlyList<bool> outcomes)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
@@ -21,15 +21,16 @@ public sealed record PlattCalibration(double A, double B)
         }
 
         var x = probabilities.Select(Logit).ToArray();
+        var y = outcomes.Select(o => o ? 1.0 : 0.0).ToArray();
         double a = 1, b = 0;
-        const double ridge = 1e-3;
-        for (var iteration = 0; iteration < 50; iteration++)
+        var loss = Loss(x, y, a, b);
+        for (var iteration = 0; iteration < 100; iteration++)
         {
-            double ga = ridge * (a - 1), gb = ridge * b, haa = ridge, hab = 0, hbb = ridge;
+            double ga = Ridge * (a - 1), gb = Ridge * b, haa = Ridge, hab = 0, hbb = Ridge;
             for (var i = 0; i < x.Length; i++)
             {
                 var p = Sigmoid((a * x[i]) + b);
-                var error = p - (outcomes[i] ? 1 : 0);
+                var error = p - y[i];
                 var w = Math.Max(p * (1 - p), 1e-12);
                 ga += error * x[i];
                 gb += error;
@@ -46,15 +47,41 @@ public sealed record PlattCalibration(double A, double B)
 
             var da = ((hbb * ga) - (hab * gb)) / det;
             var db = ((haa * gb) - (hab * ga)) / det;
-            a -= da;
-            b -= db;
-            if (Math.Abs(da) + Math.Abs(db) < 1e-9)
+            // Backtracking: separable data make full Newton steps overshoot.
+            var step = 1.0;
+            var next = Loss(x, y, a - da, b - db);
+            while (next > loss && step > 1e-6)
+            {
+                step /= 2;
+                next = Loss(x, y, a - (step * da), b - (step * db));
+            }
+
+            a -= step * da;
+            b -= step * db;
+            var improvement = loss - next;
+            loss = next;
+            if (improvement < 1e-10)
             {
                 break;
             }
         }
 
         return double.IsFinite(a) && double.IsFinite(b) ? new PlattCalibration(a, b) : Identity;
+    }
+
+    private const double Ridge = 1e-2;
+
+    private static double Loss(double[] x, double[] y, double a, double b)
+    {
+        var loss = (Ridge / 2 * (((a - 1) * (a - 1)) + (b * b)));
+        for (var i = 0; i < x.Length; i++)
+        {
+            var z = (a * x[i]) + b;
+            // log(1 + e^z) - y z, computed without overflow.
+            loss += (z > 0 ? z + Math.Log(1 + Math.Exp(-z)) : Math.Log(1 + Math.Exp(z))) - (y[i] * z);
+        }
+
+        return loss;
     }
 
     /// <summary>The recalibrated probability.</summary>

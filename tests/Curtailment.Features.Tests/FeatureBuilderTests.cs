@@ -1,0 +1,121 @@
+using Curtailment.Core.Ingest;
+using Curtailment.Core.Observations;
+using Curtailment.Core.Regions;
+using Curtailment.Core.Time;
+using Curtailment.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Curtailment.Features.Tests;
+
+[Trait("Category", "Integration")]
+public sealed class FeatureBuilderTests : IDisposable
+{
+    private static readonly Region Caiso = RegionCatalog.Load(Path.Combine(AppContext.BaseDirectory, "regions.json")).Get("CAISO");
+    private static readonly DateOnly TargetDay = new(2021, 3, 15);
+    private readonly string _folder = Directory.CreateTempSubdirectory("curtailment-features-").FullName;
+    private readonly SqliteStore _store;
+
+    public FeatureBuilderTests() => _store = new SqliteStore($"Data Source={Path.Combine(_folder, "f.db")}", TimeProvider.System);
+
+    private static DateTimeOffset IssueTime => LocalClock.ToUtc(TargetDay.AddDays(-1).ToDateTime(new TimeOnly(10, 0)), Caiso.TimeZone, AmbiguousTime.Earlier);
+
+    private async Task<FeatureFrame> BuildAsync(TimeSpan step)
+    {
+        var (start, end) = LocalClock.DayBounds(TargetDay, Caiso.TimeZone);
+        return await new FeatureBuilder(_store).BuildAsync(new FeatureRequest(Caiso, IssueTime, start, end, step), default);
+    }
+
+    /// <summary>Curtailment of <paramref name="mw"/> at every hour of each day, published by CAISO's next-day rule.</summary>
+    private async Task SaveCurtailmentAsync(DateOnly first, int days, Func<DateOnly, double> mw)
+    {
+        var batch = new ImportBatch("test", "c.csv");
+        for (var d = 0; d < days; d++)
+        {
+            var day = first.AddDays(d);
+            var (start, end) = LocalClock.DayBounds(day, Caiso.TimeZone);
+            for (var t = start; t < end; t = t.AddHours(1))
+            {
+                batch.Observations.Add(new Observation("CAISO", SeriesIds.TotalCurtailment, t, TimeSpan.FromHours(1), mw(day), "test",
+                    Caiso.CurtailmentPublication.PublishedAt(t, t.AddHours(1), Caiso.TimeZone)));
+            }
+        }
+
+        await _store.SaveAsync(batch, Guid.NewGuid().ToString(), DateTimeOffset.UnixEpoch, default);
+    }
+
+    [Fact]
+    public async Task BuildAsync_SpringForwardDay_HasOneRowPerIntervalOf23Hours()
+    {
+        var (start, end) = LocalClock.DayBounds(new DateOnly(2021, 3, 14), Caiso.TimeZone);
+
+        var frame = await new FeatureBuilder(_store).BuildAsync(new FeatureRequest(Caiso, start.AddDays(-1), start, end, TimeSpan.FromMinutes(5)), default);
+
+        Assert.Equal(23 * 12, frame.Count);
+        Assert.Equal(FeatureSchema.Names.Count + 1, frame.Frame.Columns.Count);
+        Assert.Equal(FeatureSchema.Names, frame.Frame.Columns.Skip(1).Select(c => c.Name));
+    }
+
+    [Fact]
+    public async Task BuildAsync_History_SeesDayMinusTwoButNotDayMinusOne()
+    {
+        // Day D-1 (published at 10:00 on D) must be invisible at 10:00 on D-1; D-2 is the last known day.
+        await SaveCurtailmentAsync(TargetDay.AddDays(-10), 10, day => day == TargetDay.AddDays(-1) ? 9999 : day == TargetDay.AddDays(-2) ? 700 : 100);
+
+        var frame = await BuildAsync(TimeSpan.FromHours(1));
+
+        Assert.All(frame.Column("hist_last_day"), v => Assert.Equal(700f, v));
+        Assert.All(frame.Column("hist_7d_max"), v => Assert.Equal(700f, v));
+        Assert.All(frame.Column("hist_7d_event_freq"), v => Assert.Equal(1f / 7, v!.Value, 5));
+        Assert.All(frame.Column("hist_days_known"), v => Assert.Equal(9f, v));
+        Assert.All(frame.Column("hist_last_day_total"), v => Assert.Equal(700f * 24, v!.Value, 1));
+    }
+
+    [Fact]
+    public async Task BuildAsync_DayAheadForecastPublishedAfterIssue_IsNotUsed()
+    {
+        var (start, _) = LocalClock.DayBounds(TargetDay, Caiso.TimeZone);
+        var batch = new ImportBatch("test", "fc.csv");
+        batch.Observations.Add(new Observation("CAISO", SeriesIds.SolarForecastDayAhead, start.AddHours(12), TimeSpan.FromHours(1), 8000, "test", IssueTime));
+        batch.Observations.Add(new Observation("CAISO", SeriesIds.WindForecastDayAhead, start.AddHours(12), TimeSpan.FromHours(1), 2000, "test", IssueTime));
+        batch.Observations.Add(new Observation("CAISO", SeriesIds.SolarForecastDayAhead, start.AddHours(13), TimeSpan.FromHours(1), 8000, "test", IssueTime.AddMinutes(1)));
+        batch.Observations.Add(new Observation("CAISO", SeriesIds.WindForecastDayAhead, start.AddHours(13), TimeSpan.FromHours(1), 2000, "test", IssueTime.AddMinutes(1)));
+        await _store.SaveAsync(batch, "h", DateTimeOffset.UnixEpoch, default);
+
+        var frame = await BuildAsync(TimeSpan.FromHours(1));
+
+        Assert.Equal(1f, frame.Column("has_re_fc")[12]);
+        Assert.Equal(8000f, frame.Column("solar_fc")[12]);
+        Assert.Equal(0f, frame.Column("has_re_fc")[13]);
+        Assert.Equal(0f, frame.Column("solar_fc")[13]);
+    }
+
+    [Fact]
+    public async Task BuildAsync_NoDataAtAll_GivesZerosAndFlagsNotAnError()
+    {
+        var frame = await BuildAsync(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(288, frame.Count);
+        Assert.All(frame.Column("has_re_fc"), v => Assert.Equal(0f, v));
+        Assert.All(frame.Column("has_supply"), v => Assert.Equal(0f, v));
+        Assert.All(frame.Column("hist_days_known"), v => Assert.Equal(0f, v));
+        Assert.All(Enumerable.Range(0, frame.Count), i => Assert.All(frame.Row(i), v => Assert.True(float.IsFinite(v))));
+    }
+
+    [Fact]
+    public async Task BuildAsync_Calendar_UsesLocalTime()
+    {
+        var frame = await BuildAsync(TimeSpan.FromHours(1));
+
+        // Row 12 is 12:00-13:00 local; its midpoint 12:30 is past noon, so the day angle's sine is slightly negative.
+        Assert.InRange(frame.Column("tod_sin")[12]!.Value, -0.2f, 0f);
+        Assert.Equal((float)DayOfWeek.Monday, frame.Column("day_of_week")[0]);
+        Assert.True(frame.Column("sun_elevation_deg")[12] > 40);
+        Assert.True(frame.Column("sun_elevation_deg")[0] < 0);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}

@@ -1,0 +1,149 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Curtailment.Core.Regions;
+using Curtailment.Core.Time;
+using Curtailment.Features;
+using Curtailment.Models.Trees;
+using Microsoft.Data.Analysis;
+
+namespace Curtailment.Models.Tests.Trees;
+
+public sealed class CurtailmentModelTests
+{
+    private static readonly Region Caiso = new(
+        "CAISO", "California ISO", "CAISO", "America/Los_Angeles", 36.78, -119.42, TimeSpan.FromMinutes(5),
+        new RegionTarget("total_curtailment_mw", 500), PublicationRule.NextDayTen);
+
+    private static readonly CurtailmentModelOptions Fast = new() { Trees = 30, MinRowsPerLeaf = 10, CalibrationDays = 5 };
+
+    /// <summary>A day of hourly rows whose curtailment follows the solar forecast above a threshold.</summary>
+    private static (FeatureFrame Frame, double[] Actual) Day(int index, Random random)
+    {
+        var start = new DateTimeOffset(2021, 3, 1, 8, 0, 0, TimeSpan.Zero).AddDays(index);
+        var columns = FeatureSchema.Names.ToDictionary(n => n, _ => new float[24]);
+        var actual = new double[24];
+        var sunny = 0.5 + (random.NextDouble() * 0.5);
+        for (var h = 0; h < 24; h++)
+        {
+            var solar = (float)(Math.Max(0, Math.Sin((h - 6) / 12.0 * Math.PI)) * 9000 * sunny);
+            columns["solar_fc"][h] = solar;
+            columns["tod_sin"][h] = (float)Math.Sin(2 * Math.PI * h / 24);
+            columns["hist_7d_mean"][h] = (float)Math.Max(0, solar - 5000) * 0.8f;
+            actual[h] = Math.Max(0, solar - 5000);
+        }
+
+        var frame = new DataFrame();
+        frame.Columns.Add(new PrimitiveDataFrameColumn<DateTime>("interval_start_utc", Enumerable.Range(0, 24).Select(h => start.AddHours(h).UtcDateTime)));
+        foreach (var name in FeatureSchema.Names)
+        {
+            frame.Columns.Add(new SingleDataFrameColumn(name, columns[name]));
+        }
+
+        return (new FeatureFrame(frame, Enumerable.Range(0, 24).Select(h => start.AddHours(h)).ToList(), TimeSpan.FromHours(1), start.AddHours(-14)), actual);
+    }
+
+    private static (TrainingSet Data, FeatureFrame Test, double[] TestActual) Data()
+    {
+        var random = new Random(11);
+        var data = new TrainingSet();
+        for (var d = 0; d < 30; d++)
+        {
+            var (frame, actual) = Day(d, random);
+            data.AddDay(new DateOnly(2021, 3, 1).AddDays(d), frame, actual);
+        }
+
+        var (test, testActual) = Day(31, random);
+        return (data, test, testActual);
+    }
+
+    [Fact]
+    public void Train_LearnsTheRelationAndBeatsTheBaselineFeature()
+    {
+        var (data, test, actual) = Data();
+
+        var model = CurtailmentModelTrainer.Train(Caiso, data, Fast, "v1");
+        var forecast = model.Predict(test);
+
+        var modelMae = forecast.Select((f, i) => Math.Abs(f.PredictedMw - actual[i])).Average();
+        var baselineMae = Enumerable.Range(0, 24).Select(i => Math.Abs((test.Column("hist_7d_mean")[i] ?? 0) - actual[i])).Average();
+        Assert.True(modelMae < baselineMae * 0.6, $"model MAE {modelMae:F1} vs baseline {baselineMae:F1}");
+        Assert.Equal("fasttree@v1", model.Name);
+        Assert.Equal(30, model.Manifest.TrainingTo.DayNumber - model.Manifest.TrainingFrom.DayNumber + 1);
+        Assert.All(forecast, f => Assert.True(f.LowerMw <= f.PredictedMw && f.PredictedMw <= f.UpperMw));
+        var night = forecast[0];
+        var noon = forecast.MaxBy(f => f.PredictedMw)!;
+        Assert.True(noon.EventProbability > night.EventProbability);
+    }
+
+    [Fact]
+    public void Train_SameInputs_SameForecasts()
+    {
+        var (data, test, _) = Data();
+
+        var first = CurtailmentModelTrainer.Train(Caiso, data, Fast, "v1").Predict(test);
+        var second = CurtailmentModelTrainer.Train(Caiso, data, Fast, "v1").Predict(test);
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void SaveThenLoad_GivesIdenticalForecasts()
+    {
+        var (data, test, _) = Data();
+        var model = CurtailmentModelTrainer.Train(Caiso, data, Fast, "v7");
+        using var artifact = new MemoryStream();
+
+        model.Save(artifact);
+        artifact.Position = 0;
+        var loaded = CurtailmentModel.Load(artifact);
+
+        Assert.Equal(model.Predict(test), loaded.Predict(test));
+        Assert.Equal(FeatureSchema.Names, loaded.Manifest.Features);
+        Assert.Equal("v7", loaded.Manifest.Version);
+    }
+
+    [Fact]
+    public void Load_ManifestWithAnotherFeatureList_IsRefusedWithAReason()
+    {
+        var (data, _, _) = Data();
+        using var artifact = new MemoryStream();
+        CurtailmentModelTrainer.Train(Caiso, data, Fast, "v1").Save(artifact);
+        using (var archive = new ZipArchive(artifact, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = archive.GetEntry("manifest.json")!;
+            JsonNode manifest;
+            using (var read = entry.Open())
+            {
+                manifest = JsonNode.Parse(read)!;
+            }
+
+            manifest["features"]!.AsArray().RemoveAt(0);
+            entry.Delete();
+            using var write = archive.CreateEntry("manifest.json").Open();
+            JsonSerializer.Serialize(write, manifest);
+        }
+
+        artifact.Position = 0;
+        var error = Assert.Throws<InvalidDataException>(() => CurtailmentModel.Load(artifact));
+
+        Assert.Contains("Retrain it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_TooFewDays_ThrowsInsufficientHistory()
+    {
+        var random = new Random(1);
+        var data = new TrainingSet();
+        for (var d = 0; d < 5; d++)
+        {
+            var (frame, actual) = Day(d, random);
+            data.AddDay(new DateOnly(2021, 3, 1).AddDays(d), frame, actual);
+        }
+
+        var error = Assert.Throws<InsufficientHistoryException>(() => CurtailmentModelTrainer.Train(Caiso, data, Fast, "v1"));
+
+        Assert.Equal(5, error.Days);
+        Assert.Equal(CurtailmentModelTrainer.MinimumTrainingDays, error.Needed);
+    }
+}
