@@ -2,6 +2,9 @@ using Curtailment.Core.Regions;
 using Curtailment.Features;
 using Curtailment.Ingestion;
 using Curtailment.Pipelines.Backtest;
+using Curtailment.Pipelines.Forecasting;
+using Curtailment.Pipelines.Serving;
+using Curtailment.Pipelines.Training;
 using Curtailment.Pipelines.Ingest;
 using Curtailment.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +32,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<FeatureBuilder>();
         services.AddSingleton<BacktestPipeline>();
+        services.AddSingleton<ActiveModels>();
+        services.AddSingleton<ForecastPipeline>();
+        services.AddSingleton<TrainPipeline>();
+        services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

@@ -1,4 +1,6 @@
+using Curtailment.Core.Forecasts;
 using Curtailment.Core.Ingest;
+using Curtailment.Core.ModelRegistry;
 using Curtailment.Core.Observations;
 using Curtailment.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +32,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IObservationReader>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddSingleton<IDataSummaryReader>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddSingleton<IObservationSnapshotSource>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IModelStore>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IForecastStore>(sp => sp.GetRequiredService<SqliteStore>());
         return services;
     }
 }

@@ -1,12 +1,12 @@
 using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
-using Curtailment.Core.Time;
 using Curtailment.Features;
 using Curtailment.Models.Baselines;
 using Curtailment.Models.Evaluation;
 using Curtailment.Models.Forecasting;
 using Curtailment.Models.Trees;
 using Curtailment.Pipelines.Forecasting;
+using Curtailment.Pipelines.Training;
 using Microsoft.Extensions.Logging;
 
 namespace Curtailment.Pipelines.Backtest;
@@ -39,7 +39,7 @@ public sealed class BacktestPipeline(IRegionCatalog regions, IObservationSnapsho
         var (_, windowEnd) = DayAheadSchedule.DayBounds(region, request.To.AddDays(1));
         var reader = await snapshots.LoadSnapshotAsync(region.Id, FeatureBuilder.SeriesRead(region), windowStart, windowEnd, cancellationToken);
         var step = await TargetResolutionAsync(reader, region, DayAheadSchedule.IssueTime(region, request.From), cancellationToken);
-        var cache = new FeatureCache(new FeatureBuilder(reader), region, step);
+        var cache = new DayFeatureCache(new FeatureBuilder(reader), region, step);
         var notes = new List<string>();
         var rows = new List<BacktestRow>();
         var baselineRows = BaselineForecaster.All.ToDictionary(b => b.Name, _ => new List<BacktestRow>());
@@ -104,27 +104,10 @@ public sealed class BacktestPipeline(IRegionCatalog regions, IObservationSnapsho
 
     private static async Task<ICurtailmentForecaster> TrainAsync(
         IObservationReader reader, Region region, DateOnly targetDay, DateTimeOffset issuedAt, TimeSpan step, BacktestRequest request,
-        CurtailmentModelOptions options, FeatureCache cache, List<string> notes, CancellationToken cancellationToken)
+        CurtailmentModelOptions options, DayFeatureCache cache, List<string> notes, CancellationToken cancellationToken)
     {
-        var (windowStart, _) = DayAheadSchedule.DayBounds(region, targetDay.AddDays(-request.TrainingWindowDays));
-        var (_, windowEnd) = DayAheadSchedule.DayBounds(region, targetDay.AddDays(-1));
         // Labels as known at the training (= issue) time: for CAISO, days up to D-2.
-        var labels = await reader.ReadDenseAsync(new ObservationQuery(region.Id, region.Target.Series, windowStart, windowEnd, issuedAt), step, cancellationToken);
-        var data = new TrainingSet();
-        foreach (var day in Days(targetDay.AddDays(-request.TrainingWindowDays), targetDay.AddDays(-1)))
-        {
-            var (dayStart, dayEnd) = DayAheadSchedule.DayBounds(region, day);
-            var first = (int)((dayStart - labels.Start) / step);
-            var count = (int)((dayEnd - dayStart) / step);
-            var values = labels.Values.Skip(first).Take(count).ToArray();
-            if (values.Length < count || values.Count(v => !double.IsNaN(v)) < count / 2)
-            {
-                continue;
-            }
-
-            data.AddDay(day, await cache.GetAsync(day, cancellationToken), values);
-        }
-
+        var data = await TrainingData.BuildAsync(reader, region, cache, targetDay.AddDays(-request.TrainingWindowDays), targetDay.AddDays(-1), issuedAt, cancellationToken);
         try
         {
             return CurtailmentModelTrainer.Train(region, data, options, $"bt-{targetDay:yyyy-MM-dd}");
@@ -179,27 +162,6 @@ public sealed class BacktestPipeline(IRegionCatalog regions, IObservationSnapsho
         for (var day = from; day <= to; day = day.AddDays(1))
         {
             yield return day;
-        }
-    }
-
-    /// <summary>
-    /// Features of each target day as known at that day's own issue time. They never change once
-    /// built (the cut is fixed), so training runs reuse them.
-    /// </summary>
-    private sealed class FeatureCache(FeatureBuilder builder, Region region, TimeSpan step)
-    {
-        private readonly Dictionary<DateOnly, FeatureFrame> _frames = [];
-
-        public async Task<FeatureFrame> GetAsync(DateOnly day, CancellationToken cancellationToken)
-        {
-            if (!_frames.TryGetValue(day, out var frame))
-            {
-                var (start, end) = LocalClock.DayBounds(day, region.TimeZone);
-                frame = await builder.BuildAsync(new FeatureRequest(region, DayAheadSchedule.IssueTime(region, day), start, end, step), cancellationToken);
-                _frames[day] = frame;
-            }
-
-            return frame;
         }
     }
 }

@@ -1,0 +1,53 @@
+using Curtailment.Core.Forecasts;
+using Curtailment.Core.Observations;
+using Curtailment.Core.Regions;
+using Curtailment.Core.Time;
+using Curtailment.Features;
+using Curtailment.Pipelines.Serving;
+using Microsoft.Extensions.Logging;
+
+namespace Curtailment.Pipelines.Forecasting;
+
+/// <summary>
+/// Issues a forecast vintage: from the issue time to the end of the next local day, with the region's
+/// active model (or the week-profile baseline when none is trained), read as of the issue time, and
+/// stored so that clients can audit it later.
+/// </summary>
+public sealed class ForecastPipeline(
+    IRegionCatalog regions,
+    IObservationReader reader,
+    FeatureBuilder features,
+    ActiveModels models,
+    IForecastStore forecasts,
+    TimeProvider time,
+    ILogger<ForecastPipeline> logger)
+{
+    /// <summary>Computes and stores a vintage issued at <paramref name="issuedAt"/> (default: now).</summary>
+    public async Task<ForecastVintage> ForecastAsync(string regionId, DateTimeOffset? issuedAt, CancellationToken cancellationToken)
+    {
+        var region = regions.Get(regionId);
+        var issue = (issuedAt ?? time.GetUtcNow()).ToUniversalTime();
+        var step = await TargetStepAsync(region, issue, cancellationToken);
+        var start = DateTimeOffset.FromUnixTimeSeconds(issue.ToUnixTimeSeconds() / (long)step.TotalSeconds * (long)step.TotalSeconds);
+        var (_, end) = LocalClock.DayBounds(LocalClock.LocalDate(issue, region.TimeZone).AddDays(1), region.TimeZone);
+
+        var frame = await features.BuildAsync(new FeatureRequest(region, issue, start, end, step), cancellationToken);
+        var (forecaster, record) = await models.GetAsync(region.Id, cancellationToken);
+        var points = forecaster.Predict(frame)
+            .Select(f => new ForecastPoint(f.IntervalStart, f.IntervalEnd, f.PredictedMw, f.LowerMw, f.UpperMw, f.EventProbability))
+            .ToList();
+        var dataAsOf = await reader.LatestIntervalEndAsync(region.Id, region.Target.Series, issue, cancellationToken);
+        var vintage = await forecasts.SaveForecastAsync(
+            new ForecastVintage(0, region.Id, issue, time.GetUtcNow(), forecaster.Name, dataAsOf, points), cancellationToken);
+        logger.LogInformation("Issued forecast {Id} for {Region} at {IssuedAt} with {Model} ({Points} intervals, active model {Version})",
+            vintage.Id, region.Id, issue, forecaster.Name, points.Count, record?.Version ?? "none");
+        return vintage;
+    }
+
+    /// <summary>The target's stored resolution known at issue time, else the region's native one.</summary>
+    private async Task<TimeSpan> TargetStepAsync(Region region, DateTimeOffset issue, CancellationToken cancellationToken)
+    {
+        var recent = await reader.ReadAsync(new ObservationQuery(region.Id, region.Target.Series, issue.AddDays(-60), issue, issue), cancellationToken);
+        return recent.Count > 0 ? recent.GroupBy(o => o.Duration).MaxBy(g => g.Count())!.Key : region.NativeResolution;
+    }
+}

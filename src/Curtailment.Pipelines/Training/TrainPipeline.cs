@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Curtailment.Core.ModelRegistry;
+using Curtailment.Core.Observations;
+using Curtailment.Core.Regions;
+using Curtailment.Features;
+using Curtailment.Models.Baselines;
+using Curtailment.Models.Forecasting;
+using Curtailment.Pipelines.Serving;
+using Curtailment.Models.Trees;
+using Curtailment.Pipelines.Forecasting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Curtailment.Pipelines.Training;
+
+/// <summary>
+/// Trains a region's model on what is known now, registers it as a candidate, and activates it only when
+/// it is not worse than the active model on the most recent labelled days (the promotion gate).
+/// The candidate's score there is honest: it comes from a fit that did not see those days.
+/// </summary>
+public sealed class TrainPipeline(
+    IRegionCatalog regions,
+    IObservationSnapshotSource snapshots,
+    IModelStore models,
+    ActiveModels activeModels,
+    IOptions<TrainingOptions> options,
+    TimeProvider time,
+    ILogger<TrainPipeline> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Trains on labelled days up to <paramref name="through"/> (default: all known now).</summary>
+    public async Task<TrainResult> TrainAsync(string regionId, DateOnly? through, CurtailmentModelOptions? modelOptions, CancellationToken cancellationToken)
+    {
+        var region = regions.Get(regionId);
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var today = Core.Time.LocalClock.LocalDate(now, region.TimeZone);
+        var lastDay = through is { } t && t < today ? t : today.AddDays(-1);
+        var firstDay = lastDay.AddDays(-settings.WindowDays + 1);
+        var (windowStart, _) = DayAheadSchedule.DayBounds(region, firstDay.AddDays(-FeatureBuilder.HistoryDays - 2));
+        var reader = await snapshots.LoadSnapshotAsync(region.Id, FeatureBuilder.SeriesRead(region), windowStart, now.AddDays(2), cancellationToken);
+
+        var step = await TargetStepAsync(reader, region, now, cancellationToken);
+        var cache = new DayFeatureCache(new FeatureBuilder(reader), region, step);
+        var data = await TrainingData.BuildAsync(reader, region, cache, firstDay, lastDay, now, cancellationToken);
+        var days = data.Days;
+        if (days.Count < CurtailmentModelTrainer.MinimumTrainingDays + settings.EvaluationDays / 2)
+        {
+            throw new InsufficientHistoryException(region.Id, days.Count, CurtailmentModelTrainer.MinimumTrainingDays + (settings.EvaluationDays / 2));
+        }
+
+        var chosen = modelOptions ?? new CurtailmentModelOptions();
+        var evaluationDays = Math.Min(settings.EvaluationDays, days.Count - CurtailmentModelTrainer.MinimumTrainingDays);
+        var firstEvaluationDay = days[^evaluationDays];
+        var evaluation = days.Where(d => d >= firstEvaluationDay).ToList();
+
+        // The gate's honest score: the same method fitted without the evaluation days.
+        var probe = CurtailmentModelTrainer.Train(region, data.Where(d => d < firstEvaluationDay), chosen, "probe");
+        var candidateMae = await MaeAsync(probe, cache, reader, region, evaluation, now, cancellationToken);
+        var baselineMae = await MaeAsync(BaselineForecaster.WeekProfile, cache, reader, region, evaluation, now, cancellationToken);
+        var (current, currentRecord) = await activeModels.GetAsync(region.Id, cancellationToken);
+        double? activeMae = currentRecord is null ? null : await MaeAsync(current, cache, reader, region, evaluation, now, cancellationToken);
+
+        var metrics = new Dictionary<string, double>
+        {
+            ["mae_recent_mw"] = candidateMae,
+            ["mae_recent_week_profile_mw"] = baselineMae,
+            ["evaluation_days"] = evaluation.Count,
+        };
+        var record = await models.AddCandidateAsync(region.Id, "fasttree", version =>
+        {
+            var final = CurtailmentModelTrainer.Train(region, data, chosen, version).WithMetrics(metrics);
+            using var artifact = new MemoryStream();
+            final.Save(artifact);
+            return (JsonSerializer.Serialize(final.Manifest, Json), artifact.ToArray());
+        }, cancellationToken);
+
+        var activate = activeMae is null || candidateMae <= activeMae * (1 + settings.PromotionTolerance);
+        var reason = activeMae is null
+            ? $"no active model; candidate MAE {candidateMae:F1} MW on the last {evaluation.Count} days (week profile {baselineMae:F1} MW)"
+            : $"candidate MAE {candidateMae:F1} MW vs active {currentRecord!.Version} {activeMae:F1} MW on the last {evaluation.Count} days (tolerance {settings.PromotionTolerance:P0})";
+        if (activate)
+        {
+            record = await models.ActivateAsync(record.Id, cancellationToken);
+        }
+
+        logger.LogInformation("Trained {Region} {Version} on {Days} days: {Decision}, {Reason}", region.Id, record.Version, days.Count, activate ? "activated" : "kept as candidate", reason);
+        return new TrainResult(record, activate, reason, candidateMae, activeMae, baselineMae);
+    }
+
+    private static async Task<double> MaeAsync(ICurtailmentForecaster forecaster, DayFeatureCache cache, IObservationReader reader, Region region, IReadOnlyList<DateOnly> days, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        double sum = 0;
+        var count = 0;
+        foreach (var day in days)
+        {
+            var features = await cache.GetAsync(day, cancellationToken);
+            var (start, end) = DayAheadSchedule.DayBounds(region, day);
+            var actual = await reader.ReadDenseAsync(new ObservationQuery(region.Id, region.Target.Series, start, end, asOf), cache.Step, cancellationToken);
+            var forecast = forecaster.Predict(features);
+            for (var i = 0; i < forecast.Count && i < actual.Values.Length; i++)
+            {
+                if (!double.IsNaN(actual.Values[i]))
+                {
+                    sum += Math.Abs(actual.Values[i] - forecast[i].PredictedMw);
+                    count++;
+                }
+            }
+        }
+
+        return count > 0 ? sum / count : double.NaN;
+    }
+
+    private static async Task<TimeSpan> TargetStepAsync(IObservationReader reader, Region region, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var recent = await reader.ReadAsync(new ObservationQuery(region.Id, region.Target.Series, now.AddDays(-400), now, now), cancellationToken);
+        return recent.Count > 0 ? recent.GroupBy(o => o.Duration).MaxBy(g => g.Count())!.Key : region.NativeResolution;
+    }
+}

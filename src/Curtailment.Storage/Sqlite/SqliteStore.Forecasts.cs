@@ -1,0 +1,126 @@
+using Curtailment.Core.Forecasts;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Curtailment.Storage.Sqlite;
+
+public sealed partial class SqliteStore : IForecastStore
+{
+    /// <inheritdoc />
+    public async Task<ForecastVintage> SaveForecastAsync(ForecastVintage vintage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vintage);
+        await using var connection = Open();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var key = new { region = vintage.Region, issued = ToUnix(vintage.IssuedAt), model = vintage.ModelVersion };
+        // Same region, issue time and model: the retry replaces the earlier attempt.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM forecast_point WHERE forecast_id IN (SELECT id FROM forecast WHERE region = @region AND issued_at = @issued AND model_version = @model)",
+            key, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM forecast WHERE region = @region AND issued_at = @issued AND model_version = @model", key, transaction, cancellationToken: cancellationToken));
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO forecast (region, issued_at, generated_at, model_version, data_as_of)
+            VALUES (@region, @issued, @generated, @model, @dataAsOf) RETURNING id
+            """,
+            new { key.region, key.issued, generated = ToUnix(vintage.GeneratedAt), key.model, dataAsOf = vintage.DataAsOf is { } d ? ToUnix(d) : (long?)null },
+            transaction, cancellationToken: cancellationToken));
+
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO forecast_point (forecast_id, interval_start, interval_end, predicted_mw, lower_mw, upper_mw, p_event)
+                VALUES ($id, $start, $end, $mw, $lower, $upper, $p)
+                """;
+            command.Parameters.AddWithValue("$id", id);
+            var start = command.Parameters.Add("$start", SqliteType.Integer);
+            var end = command.Parameters.Add("$end", SqliteType.Integer);
+            var mw = command.Parameters.Add("$mw", SqliteType.Real);
+            var lower = command.Parameters.Add("$lower", SqliteType.Real);
+            var upper = command.Parameters.Add("$upper", SqliteType.Real);
+            var p = command.Parameters.Add("$p", SqliteType.Real);
+            foreach (var point in vintage.Points)
+            {
+                start.Value = ToUnix(point.IntervalStart);
+                end.Value = ToUnix(point.IntervalEnd);
+                mw.Value = point.PredictedMw;
+                lower.Value = point.LowerMw;
+                upper.Value = point.UpperMw;
+                p.Value = point.EventProbability;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return vintage with { Id = id };
+    }
+
+    /// <inheritdoc />
+    public async Task<ForecastVintage?> LatestForecastAsync(string region, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        var header = await connection.QuerySingleOrDefaultAsync<ForecastRow>(new CommandDefinition(
+            """
+            SELECT f.id, f.region, f.issued_at, f.generated_at, f.model_version, f.data_as_of FROM forecast f
+            WHERE f.region = @region COLLATE NOCASE AND EXISTS (
+                SELECT 1 FROM forecast_point p WHERE p.forecast_id = f.id AND p.interval_start < @to AND p.interval_end > @from)
+            ORDER BY f.issued_at DESC, f.generated_at DESC LIMIT 1
+            """,
+            new { region, from = ToUnix(from), to = ToUnix(to) }, cancellationToken: cancellationToken));
+        return header is null ? null : await WithPointsAsync(connection, header, ToUnix(from), ToUnix(to), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ForecastVintage>> ListForecastsAsync(string region, DateTimeOffset issuedFrom, DateTimeOffset issuedTo, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        var headers = await connection.QueryAsync<ForecastRow>(new CommandDefinition(
+            """
+            SELECT id, region, issued_at, generated_at, model_version, data_as_of FROM forecast
+            WHERE region = @region COLLATE NOCASE AND issued_at >= @from AND issued_at < @to ORDER BY issued_at, id
+            """,
+            new { region, from = ToUnix(issuedFrom), to = ToUnix(issuedTo) }, cancellationToken: cancellationToken));
+        var result = new List<ForecastVintage>();
+        foreach (var header in headers)
+        {
+            result.Add(await WithPointsAsync(connection, header, long.MinValue, long.MaxValue, cancellationToken));
+        }
+
+        return result;
+    }
+
+    private static async Task<ForecastVintage> WithPointsAsync(SqliteConnection connection, ForecastRow header, long from, long to, CancellationToken cancellationToken)
+    {
+        var points = await connection.QueryAsync<PointRow>(new CommandDefinition(
+            """
+            SELECT interval_start, interval_end, predicted_mw, lower_mw, upper_mw, p_event FROM forecast_point
+            WHERE forecast_id = @id AND interval_start < @to AND interval_end > @from ORDER BY interval_start
+            """,
+            new { id = header.Id, from, to }, cancellationToken: cancellationToken));
+        return new ForecastVintage(header.Id, header.Region, FromUnix(header.Issued_At), FromUnix(header.Generated_At), header.Model_Version,
+            header.Data_As_Of is { } d ? FromUnix(d) : null,
+            points.Select(p => new ForecastPoint(FromUnix(p.Interval_Start), FromUnix(p.Interval_End), p.Predicted_Mw, p.Lower_Mw, p.Upper_Mw, p.P_Event)).ToList());
+    }
+
+    private sealed class ForecastRow
+    {
+        public long Id { get; init; }
+        public string Region { get; init; } = "";
+        public long Issued_At { get; init; }
+        public long Generated_At { get; init; }
+        public string Model_Version { get; init; } = "";
+        public long? Data_As_Of { get; init; }
+    }
+
+    private sealed class PointRow
+    {
+        public long Interval_Start { get; init; }
+        public long Interval_End { get; init; }
+        public double Predicted_Mw { get; init; }
+        public double Lower_Mw { get; init; }
+        public double Upper_Mw { get; init; }
+        public double P_Event { get; init; }
+    }
+}
