@@ -96,8 +96,9 @@ public static class SsaForecaster
             }
         }
 
+        // The lag buffer starts from the same projected values; later observations are shifted in raw.
         var model = new SsaModel(
-            options, rank, vectors, alpha, state, observationVariance, autoregressionVariance, trainSize);
+            options, rank, vectors, alpha, state, (double[])state.Clone(), observationVariance, autoregressionVariance, trainSize);
         if (series.Length > trainSize)
         {
             model.Update(series[trainSize..]);
@@ -207,16 +208,23 @@ public static class SsaForecaster
         return sum;
     }
 
+    /// <summary>
+    /// Σ(e − ē)² / (n − 2m) for the n − m residuals e of the order-m recurrence on the reconstruction: the
+    /// m coefficients use up m degrees of freedom (ML.NET's published variances; see the ADR). ML.NET requires
+    /// TrainSize ≥ 2·WindowSize, so the divisor is positive there; shorter series use at least 1.
+    /// </summary>
     private static double RecurrenceResidualVariance(double[] reconstruction, double[] alpha)
     {
         int order = alpha.Length;
-        var residuals = new double[reconstruction.Length - order];
+        int count = reconstruction.Length - order;
+        var residuals = new double[count];
         for (int t = order; t < reconstruction.Length; t++)
         {
             residuals[t - order] = reconstruction[t] - Dot(alpha, reconstruction.AsSpan(t - order, order));
         }
 
-        return Variance(residuals, null, 0);
+        double degreesOfFreedom = Math.Max(1, count - order);
+        return Variance(residuals, null, 0) * count / degreesOfFreedom;
     }
 
     private static double Variance(double[] a, double[]? b, int start)
