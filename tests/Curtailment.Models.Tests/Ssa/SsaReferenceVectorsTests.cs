@@ -6,12 +6,21 @@ namespace Curtailment.Models.Tests.Ssa;
 
 /// <summary>
 /// Parity with ML.NET's published SSA outputs (shared/eval/ssa_reference_vectors.json): forecasts and bounds after
-/// training, after online updates and after a save/reload, all from our own rank selection and noise variances.
-/// The cases are embedded so parity is checked even without ../shared; the JSON test re-checks every case when present.
+/// training, after online updates and after a save/reload, from our own noise variances and update rule (no injected
+/// values). The cases are embedded so parity is checked even without ../shared; the JSON test re-checks every case.
+/// OPEN DIVERGENCE (docs/adr/0002-ssa-written-here.md): on the sawtooth cases ML.NET's Exact rank rule picks 4 where
+/// ours picks 3. Those cases are asserted twice: at 1e-4 with the published rank passed through the public
+/// <see cref="SsaOptions.Rank"/> parameter, and with our own automatic rank at the documented looser tolerance below.
 /// </summary>
 public class SsaReferenceVectorsTests(ITestOutputHelper output)
 {
     private const double Tolerance = 1e-4;
+
+    /// <summary>
+    /// Documented looser tolerance for the sawtooth cases under automatic rank selection only (rank 3 vs ML.NET's 4):
+    /// measured max abs errors 2.84 (prediction engine) and 2.39 (batch transform). See the ADR.
+    /// </summary>
+    private const double SawtoothAutomaticRankTolerance = 3.0;
 
     private static readonly double[] Period5 = [0, 1, 2, 3, 4, 0, 1, 2, 3, 4, 0, 1, 2, 3, 4];
 
@@ -49,7 +58,20 @@ public class SsaReferenceVectorsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Train_PredictionEngineCase_SelectsRankFourClipsRootsAndMatchesPublishedForecastAndBounds()
+    public void Train_PredictionEngineCaseAutomaticRank_DivergesFromMlNetRankWithinDocumentedTolerance()
+    {
+        var model = SsaForecaster.Train(Sawtooth, Options(10, 11, 22));
+
+        // ML.NET's Exact rule picks 4 here; ours picks 3 (open divergence, see the ADR). If this changes, tighten the tolerance.
+        Assert.Equal(3, model.Rank);
+        var forecast = model.Forecast(5);
+        AssertClose([-1.02245092, 0.08333033, 2.6073704, 5.397318, 7.5008316], forecast.Point, SawtoothAutomaticRankTolerance);
+        AssertClose([-5.1881413, -4.82533741, -2.563095, 0.21317233, 2.29317045], forecast.Lower, SawtoothAutomaticRankTolerance);
+        AssertClose([3.1432397, 4.991998, 7.777836, 10.581464, 12.708492], forecast.Upper, SawtoothAutomaticRankTolerance);
+    }
+
+    [Fact]
+    public void Train_PredictionEngineCaseAtPublishedRank_ClipsRootsAndMatchesPublishedVariancesForecastAndBounds()
     {
         var model = SsaForecaster.Train(Sawtooth, Options(10, 11, 22) with { Rank = 4 });
 
@@ -63,7 +85,7 @@ public class SsaReferenceVectorsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Update_PredictionEngineTwoPointsThenCheckpointAndOnePoint_MatchesPublishedForecastsAndBounds()
+    public void Update_PredictionEngineAtPublishedRankTwoPointsThenCheckpointAndOnePoint_MatchesPublishedForecastsAndBounds()
     {
         var model = SsaForecaster.Train(Sawtooth, Options(10, 11, 22) with { Rank = 4 });
         model.Update([2.0]);
@@ -87,7 +109,7 @@ public class SsaReferenceVectorsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Update_BatchTransformFirstRow_MatchesPublishedForecastAndBounds()
+    public void Update_BatchTransformFirstRowAtPublishedRank_MatchesPublishedForecastAndBounds()
     {
         var model = SsaForecaster.Train(Sawtooth, Options(10, 11, 22) with { Rank = 4 });
 
@@ -99,8 +121,10 @@ public class SsaReferenceVectorsTests(ITestOutputHelper output)
         AssertClose([4.3571825, 7.4486084, 10.435008, 12.5572853], forecast.Upper, Tolerance);
     }
 
-    [Fact]
-    public void ReferenceFile_EveryCaseAndStep_MatchesForecastsAndBounds()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ReferenceFile_EveryCaseAndStep_MatchesForecastsAndBounds(bool publishedRank)
     {
         string? path = FindReferenceFile();
         if (path is null)
@@ -113,26 +137,45 @@ public class SsaReferenceVectorsTests(ITestOutputHelper output)
 
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var seriesByName = new Dictionary<string, double[]>();
+        var rankByName = new Dictionary<string, int>();
         int checkedSteps = 0;
         var failures = new List<string>();
         foreach (var c in doc.RootElement.GetProperty("cases").EnumerateArray())
         {
             string name = c.GetProperty("name").GetString()!;
             var seriesElement = c.GetProperty("series");
-            double[] series = seriesElement.ValueKind == JsonValueKind.Array
-                ? [.. seriesElement.EnumerateArray().Select(e => e.GetDouble())]
-                : seriesByName[seriesElement.GetString()!.Replace("same as ", string.Empty, StringComparison.Ordinal)];
-            seriesByName[name] = series;
+            string source = seriesElement.ValueKind == JsonValueKind.Array
+                ? name
+                : seriesElement.GetString()!.Replace("same as ", string.Empty, StringComparison.Ordinal);
+            if (seriesElement.ValueKind == JsonValueKind.Array)
+            {
+                seriesByName[name] = [.. seriesElement.EnumerateArray().Select(e => e.GetDouble())];
+            }
+
+            double[] series = seriesByName[source];
+            bool hasInternals = c.TryGetProperty("internals_for_debugging", out var internals);
+            if (hasInternals)
+            {
+                rankByName[name] = internals.GetProperty("rank_chosen").GetInt32();
+            }
+
             var p = c.GetProperty("params");
             var options = Options(p.GetProperty("windowSize").GetInt32(), p.GetProperty("seriesLength").GetInt32(), p.GetProperty("trainSize").GetInt32())
-                with { ConfidenceLevel = p.GetProperty("confidenceLevel").GetDouble(), Rank = p.GetProperty("windowSize").GetInt32() == 10 ? 4 : null };
+                with
+                {
+                    ConfidenceLevel = p.GetProperty("confidenceLevel").GetDouble(),
+                    Rank = publishedRank ? rankByName[source] : null,
+                };
             var model = SsaForecaster.Train(series.AsSpan(0, options.TrainSize!.Value), options);
             int defaultHorizon = p.GetProperty("horizon").GetInt32();
 
-            if (c.TryGetProperty("internals_for_debugging", out var internals))
+            // Only the sawtooth series, whose automatic rank diverges from ML.NET's, gets the looser tolerance, and only
+            // without the published rank.
+            double tolerance = !publishedRank && source == "unit_test_prediction_engine" ? SawtoothAutomaticRankTolerance : Tolerance;
+            if (hasInternals && tolerance == Tolerance)
             {
                 var published = (
-                    Rank: internals.GetProperty("rank_chosen").GetInt32(),
+                    Rank: rankByName[name],
                     Obs: internals.GetProperty("obs_noise_variance").GetDouble(),
                     Ar: internals.GetProperty("ar_noise_variance").GetDouble());
                 if (model.Rank != published.Rank
@@ -148,8 +191,9 @@ public class SsaReferenceVectorsTests(ITestOutputHelper output)
             {
                 string action = step.GetProperty("action").GetString()!;
                 string note = step.TryGetProperty("note", out var n) ? n.GetString()! : string.Empty;
+                bool checkpoint = action.StartsWith("checkpoint", StringComparison.Ordinal);
                 var models = new List<SsaModel> { model };
-                if (action.StartsWith("checkpoint", StringComparison.Ordinal))
+                if (checkpoint)
                 {
                     models.Add(SaveAndLoad(model)); // saved and reloaded before observing; both must agree.
                 }
@@ -163,7 +207,7 @@ public class SsaReferenceVectorsTests(ITestOutputHelper output)
                     }
                 }
 
-                if (!action.StartsWith("checkpoint", StringComparison.Ordinal) && note.Contains("reload", StringComparison.Ordinal))
+                if (!checkpoint && note.Contains("reload", StringComparison.Ordinal))
                 {
                     models.Add(SaveAndLoad(model)); // saved and reloaded after observing (the docs sample).
                 }
@@ -178,9 +222,9 @@ public class SsaReferenceVectorsTests(ITestOutputHelper output)
                         Assert.Equal(expected.Length, actual.Length);
                         double error = expected.Zip(actual, (e, a) => Math.Abs(e - a)).Max();
                         caseError = Math.Max(caseError, error);
-                        if (error > Tolerance)
+                        if (error > tolerance)
                         {
-                            failures.Add($"{name} / {action} / {column}: max |diff| {error:G3}");
+                            failures.Add($"{name} / {action} / {column}: max |diff| {error:G3} > {tolerance:G3}");
                         }
                     }
                 }
@@ -188,7 +232,7 @@ public class SsaReferenceVectorsTests(ITestOutputHelper output)
                 checkedSteps++;
             }
 
-            output.WriteLine($"{name}: max abs error {caseError:G3}");
+            output.WriteLine($"{name} (published rank: {publishedRank}, rank {model.Rank}): max abs error {caseError:G3}, tolerance {tolerance:G3}");
         }
 
         Assert.Equal(6, checkedSteps);
