@@ -37,7 +37,7 @@ public sealed record SsaOptions
     /// <summary>Largest allowed trend growth; <c>null</c> leaves real positive (trend) roots untouched, as ML.NET does.</summary>
     public SsaGrowthRatio? MaxGrowth { get; init; }
 
-    /// <summary>Default cap on <see cref="MaxRank"/>: the Exact search costs O(MaxRank · L · K).</summary>
+    /// <summary>Default cap on <see cref="MaxRank"/> (bounds the candidate eigenvectors kept for rank selection).</summary>
     public const int DefaultMaxRankCap = 32;
 
     internal int EffectiveMaxRank => MaxRank ?? Math.Min(WindowSize - 1, DefaultMaxRankCap);
