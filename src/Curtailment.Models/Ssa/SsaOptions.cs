@@ -11,8 +11,8 @@ public sealed record SsaOptions
 
     /// <summary>
     /// ML.NET's series length N (points kept for modelling). Kept for parameter compatibility and
-    /// validated (at least <see cref="WindowSize"/>); the model's state is the smoothed last lag
-    /// vector, which needs no raw buffer.
+    /// validated (at least <see cref="WindowSize"/>); without online retraining the update only needs the
+    /// last L − 1 inputs, which the model keeps as its lag buffer.
     /// </summary>
     public int? SeriesLength { get; init; }
 
