@@ -39,51 +39,36 @@ internal static class RankSelector
     }
 
     /// <summary>
-    /// The rank in [1, maxRank] with the smallest mean squared one-step prediction error on the training series,
-    /// where the point after window j is predicted by the recurrence from the projection of window j.
+    /// ML.NET's Exact rule (prediction error minimization, identified from its published ranks; see the ADR): the rank r
+    /// in [1, maxRank] minimizing the expected one-step prediction error of the rank-r recurrence applied to noisy
+    /// data, (Σ_{i&gt;r} λᵢ)·(1 + ‖a‖²) = (Σ_{i&gt;r} λᵢ) / (1 − ν²): the energy left outside the signal subspace times
+    /// the recurrence's noise gain (a the minimum-norm recurrence before stabilization, ν² = Σ πₖ²).
+    /// A discarded energy within <paramref name="exactTolerance"/> of the total counts as zero, so noise-free data
+    /// gets its smallest exact rank rather than a rounding-level win.
     /// </summary>
-    public static int Exact(double[] y, double[,] basis, double[,] coef, int maxRank)
+    public static int Exact(double[] eigenvalues, double[,] basis, int maxRank, double exactTolerance)
     {
         int windowSize = basis.GetLength(0);
-        int columns = coef.GetLength(1);
+        double total = eigenvalues.Sum();
         int best = 1;
         double bestError = double.PositiveInfinity;
-        var gain = new double[maxRank];
+        double nu2 = 0;
         for (int r = 1; r <= maxRank; r++)
         {
-            double[]? alpha = MinimumNormRecurrence(basis, r);
-            if (alpha is null)
+            nu2 += basis[windowSize - 1, r - 1] * basis[windowSize - 1, r - 1];
+            if (nu2 >= VerticalityLimit)
             {
                 continue;
             }
 
-            // prediction(j) = a · (U cⱼ)[1..L-1] = Σₖ gainₖ cₖⱼ with gainₖ = Σᵢ aᵢ U[i+1, k].
-            for (int k = 0; k < r; k++)
+            double discarded = 0;
+            for (int i = r; i < eigenvalues.Length; i++)
             {
-                double g = 0;
-                for (int i = 0; i < windowSize - 1; i++)
-                {
-                    g += alpha[i] * basis[i + 1, k];
-                }
-
-                gain[k] = g;
+                discarded += eigenvalues[i];
             }
 
-            double error = 0;
-            for (int j = 0; j < columns - 1; j++)
-            {
-                double prediction = 0;
-                for (int k = 0; k < r; k++)
-                {
-                    prediction += gain[k] * coef[k, j];
-                }
-
-                double e = y[j + windowSize] - prediction;
-                error += e * e;
-            }
-
-            // A relative margin keeps noise-free data at the smallest exact rank instead of a rounding-level win.
-            if (error < bestError * (1 - 1e-9) - 1e-300)
+            double error = discarded <= exactTolerance * total ? 0 : discarded / (1 - nu2);
+            if (error < bestError)
             {
                 bestError = error;
                 best = r;

@@ -43,8 +43,9 @@ public static class SsaForecaster
         var eigenvalues = order.Select(i => Math.Max(0, evd.EigenValues[i].Real)).ToArray();
         int numericalRank = Math.Max(1, eigenvalues.Count(v => v > eigenvalues[0] * NumericalRankTolerance));
         int maxRank = Math.Min(options.EffectiveMaxRank, numericalRank);
-        var basis = new double[windowSize, maxRank];
-        for (int k = 0; k < maxRank; k++)
+        int basisColumns = Math.Max(maxRank, Math.Min(options.Rank ?? 0, numericalRank)); // a fixed Rank may exceed MaxRank.
+        var basis = new double[windowSize, basisColumns];
+        for (int k = 0; k < basisColumns; k++)
         {
             for (int i = 0; i < windowSize; i++)
             {
@@ -52,16 +53,16 @@ public static class SsaForecaster
             }
         }
 
-        // Projection coefficients of every lag vector on the leading eigenvectors: coef[k, j] = u_k · x_j.
-        var coef = ProjectionCoefficients(y, basis, maxRank, columns);
         int rank = options.Rank is { } fixedRank
             ? Math.Min(fixedRank, numericalRank)
             : options.RankSelection switch
             {
                 SsaRankSelection.Fast => RankSelector.Fast(eigenvalues, windowSize, columns, maxRank),
-                _ => RankSelector.Exact(y, basis, coef, maxRank),
+                _ => RankSelector.Exact(eigenvalues, basis, maxRank, NumericalRankTolerance),
             };
 
+        // Projection coefficients of every lag vector on the signal eigenvectors: coef[k, j] = u_k · x_j.
+        var coef = ProjectionCoefficients(y, basis, rank, columns);
         double[] alpha = RankSelector.MinimumNormRecurrence(basis, rank)
             ?? throw new ArgumentException(
                 $"Rank {rank} gives no linear recurrence (the signal subspace contains the last lag axis); choose another Rank or WindowSize.",
@@ -96,8 +97,9 @@ public static class SsaForecaster
             }
         }
 
+        // The lag buffer starts from the same projected values; later observations are shifted in raw.
         var model = new SsaModel(
-            options, rank, vectors, alpha, state, observationVariance, autoregressionVariance, trainSize);
+            options, rank, vectors, alpha, state, (double[])state.Clone(), observationVariance, autoregressionVariance, trainSize);
         if (series.Length > trainSize)
         {
             model.Update(series[trainSize..]);
@@ -207,16 +209,23 @@ public static class SsaForecaster
         return sum;
     }
 
+    /// <summary>
+    /// Σ(e − ē)² / (n − 2m) for the n − m residuals e of the order-m recurrence on the reconstruction: the
+    /// m coefficients use up m degrees of freedom (ML.NET's published variances; see the ADR). ML.NET requires
+    /// TrainSize ≥ 2·WindowSize, so the divisor is positive there; shorter series use at least 1.
+    /// </summary>
     private static double RecurrenceResidualVariance(double[] reconstruction, double[] alpha)
     {
         int order = alpha.Length;
-        var residuals = new double[reconstruction.Length - order];
+        int count = reconstruction.Length - order;
+        var residuals = new double[count];
         for (int t = order; t < reconstruction.Length; t++)
         {
             residuals[t - order] = reconstruction[t] - Dot(alpha, reconstruction.AsSpan(t - order, order));
         }
 
-        return Variance(residuals, null, 0);
+        double degreesOfFreedom = Math.Max(1, count - order);
+        return Variance(residuals, null, 0) * count / degreesOfFreedom;
     }
 
     private static double Variance(double[] a, double[]? b, int start)

@@ -7,7 +7,7 @@ namespace Curtailment.Models.Ssa;
 public sealed partial class SsaModel
 {
     /// <summary>Current binary format version written by <see cref="Save"/>.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private static readonly byte[] Magic = "CSSA"u8.ToArray();
 
@@ -38,6 +38,7 @@ public sealed partial class SsaModel
             WriteArray(w, _vectors);
             WriteArray(w, _alpha);
             WriteArray(w, _state);
+            WriteArray(w, _lag);
         }
 
         byte[] body = payload.ToArray();
@@ -122,12 +123,13 @@ public sealed partial class SsaModel
             double[] vectors = ReadArray(r, windowSize * rank);
             double[] alpha = ReadArray(r, windowSize - 1);
             double[] state = ReadArray(r, windowSize - 1);
+            double[] lag = ReadArray(r, windowSize - 1);
             if (rank < 1 || rank >= windowSize)
             {
                 throw new InvalidDataException($"Saved SSA model is corrupt (rank {rank}, window {windowSize}).");
             }
 
-            return new SsaModel(options, rank, vectors, alpha, state, observation, autoregression, observed);
+            return new SsaModel(options, rank, vectors, alpha, state, lag, observation, autoregression, observed);
         }
         catch (Exception e) when (e is EndOfStreamException or ArgumentException or OverflowException)
         {

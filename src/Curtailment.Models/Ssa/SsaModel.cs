@@ -2,13 +2,15 @@ namespace Curtailment.Models.Ssa;
 
 /// <summary>
 /// A trained SSA forecaster: the signal subspace, its linear recurrence, the noise variances and the
-/// current state (the smoothed last lag vector). Not thread-safe: <see cref="Update"/> mutates the state.
+/// current state: the lag buffer (the last L − 1 inputs of the next lag vector) and the smoothed values of the
+/// last L − 1 time points that forecasts start from. Not thread-safe: <see cref="Update"/> mutates the state.
 /// </summary>
 public sealed partial class SsaModel
 {
     private readonly double[] _vectors; // L×r eigenvectors, row-major.
     private readonly double[] _alpha;   // recurrence coefficients, oldest first (L - 1).
     private readonly double[] _state;   // smoothed values of the last L - 1 time points, oldest first.
+    private readonly double[] _lag;     // last L - 1 entries of the lag vector: observed points shifted in, oldest first.
     private readonly double _z;
 
     internal SsaModel(
@@ -17,6 +19,7 @@ public sealed partial class SsaModel
         double[] vectors,
         double[] alpha,
         double[] state,
+        double[] lag,
         double observationNoiseVariance,
         double autoregressionNoiseVariance,
         long observedCount)
@@ -26,6 +29,7 @@ public sealed partial class SsaModel
         _vectors = vectors;
         _alpha = alpha;
         _state = state;
+        _lag = lag;
         ObservationNoiseVariance = observationNoiseVariance;
         AutoregressionNoiseVariance = autoregressionNoiseVariance;
         ObservedCount = observedCount;
@@ -41,10 +45,13 @@ public sealed partial class SsaModel
     /// <summary>Rank r of the signal subspace.</summary>
     public int Rank { get; }
 
-    /// <summary>Variance of the training series around its rank-r reconstruction.</summary>
+    /// <summary>Variance of the training series around its rank-r reconstruction (divided by the training length).</summary>
     public double ObservationNoiseVariance { get; }
 
-    /// <summary>Variance of the recurrence's one-step residuals on the reconstruction.</summary>
+    /// <summary>
+    /// Variance of the recurrence's one-step residuals on the reconstruction, with the degrees of freedom of an
+    /// order-(L − 1) autoregression: Σ(e − ē)² / (n − 2(L − 1)) over the n − (L − 1) residuals.
+    /// </summary>
     public double AutoregressionNoiseVariance { get; }
 
     /// <summary>Number of points seen (training points plus updates).</summary>
@@ -113,9 +120,11 @@ public sealed partial class SsaModel
     }
 
     /// <summary>
-    /// Feeds new observations through the model without retraining: each point joins the state's lag vector,
-    /// which is projected on the signal subspace and merged into the state by incremental diagonal averaging.
-    /// A NaN point is replaced by the model's one-step prediction, so time alignment is kept.
+    /// Feeds new observations through the model without retraining. Each point is shifted into the lag buffer;
+    /// the resulting lag vector is projected on the signal subspace and merged into the smoothed state by
+    /// incremental diagonal averaging (slot i of the new state averages the projections of the L − 1 − i lag
+    /// vectors that contain its time point). A NaN point is replaced by the model's one-step prediction, so
+    /// time alignment is kept.
     /// </summary>
     /// <exception cref="ArgumentException">A point is infinite.</exception>
     public void Update(ReadOnlySpan<double> newPoints)
@@ -132,8 +141,9 @@ public sealed partial class SsaModel
                 throw new ArgumentException($"Point {p} is infinite.", nameof(newPoints));
             }
 
-            _state.CopyTo(lag, 0);
+            _lag.CopyTo(lag, 0);
             lag[order] = double.IsNaN(value) ? SsaForecaster.Dot(_alpha, _state) : value;
+            Array.Copy(lag, 1, _lag, 0, order);
             Array.Clear(coef);
             for (int i = 0; i < windowSize; i++)
             {
@@ -160,10 +170,6 @@ public sealed partial class SsaModel
             ObservedCount++;
         }
     }
-
-    /// <summary>A copy with other noise variances (lets tests check the interval formula on published variances).</summary>
-    internal SsaModel WithNoiseVariances(double observation, double autoregression) =>
-        new(Options, Rank, _vectors, _alpha, (double[])_state.Clone(), observation, autoregression, ObservedCount);
 
     private static bool AllFinite(double[] values) => Array.TrueForAll(values, double.IsFinite);
 }

@@ -11,8 +11,8 @@ public sealed record SsaOptions
 
     /// <summary>
     /// ML.NET's series length N (points kept for modelling). Kept for parameter compatibility and
-    /// validated (at least <see cref="WindowSize"/>); the model's state is the smoothed last lag
-    /// vector, which needs no raw buffer.
+    /// validated (at least <see cref="WindowSize"/>); without online retraining the update only needs the
+    /// last L − 1 inputs, which the model keeps as its lag buffer.
     /// </summary>
     public int? SeriesLength { get; init; }
 
@@ -37,7 +37,7 @@ public sealed record SsaOptions
     /// <summary>Largest allowed trend growth; <c>null</c> leaves real positive (trend) roots untouched, as ML.NET does.</summary>
     public SsaGrowthRatio? MaxGrowth { get; init; }
 
-    /// <summary>Default cap on <see cref="MaxRank"/>: the Exact search costs O(MaxRank · L · K).</summary>
+    /// <summary>Default cap on <see cref="MaxRank"/> (bounds the candidate eigenvectors kept for rank selection).</summary>
     public const int DefaultMaxRankCap = 32;
 
     internal int EffectiveMaxRank => MaxRank ?? Math.Min(WindowSize - 1, DefaultMaxRankCap);

@@ -7,8 +7,8 @@ public enum SsaRankSelection
     Fixed = 0,
 
     /// <summary>
-    /// Try every rank up to <see cref="SsaOptions.MaxRank"/> and keep the one with the smallest one-step
-    /// prediction error on the training series (ML.NET's documented "prediction error minimization").
+    /// Try every rank up to <see cref="SsaOptions.MaxRank"/> and keep the one with the smallest expected one-step
+    /// prediction error, (energy outside the subspace)·(1 + ‖a‖²) (ML.NET's "prediction error minimization"; see ADR 0002).
     /// </summary>
     Exact = 1,
 

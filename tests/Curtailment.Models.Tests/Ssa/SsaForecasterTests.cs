@@ -112,6 +112,18 @@ public class SsaForecasterTests
     }
 
     [Fact]
+    public void Train_FixedRankAboveDefaultMaxRank_UsesThatRank()
+    {
+        var random = new Random(5);
+        double[] y = Series(300, k => TwoCosines(k) + random.NextDouble() - 0.5);
+
+        var model = SsaForecaster.Train(y, Fixed(60, 40));
+
+        Assert.Equal(40, model.Rank);
+        Assert.All(model.Forecast(10).Point, v => Assert.True(double.IsFinite(v)));
+    }
+
+    [Fact]
     public void Train_FastOnNoisyCosine_PicksSignalRankOnly()
     {
         var random = new Random(3);

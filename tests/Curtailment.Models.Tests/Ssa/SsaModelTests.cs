@@ -7,7 +7,7 @@ public class SsaModelTests
     private static readonly double[] Sawtooth = [.. Enumerable.Range(0, 22).Select(i => (double)(i % 10))];
 
     private static SsaModel Train() =>
-        SsaForecaster.Train(Sawtooth, SsaReferenceVectorsTests.Options(10, 11, 22) with { Rank = 4 });
+        SsaForecaster.Train(Sawtooth, SsaReferenceVectorsTests.Options(10, 11, 22));
 
     [Fact]
     public void Load_SavedModel_ForecastsAndUpdatesIdentically()
