@@ -13,7 +13,7 @@ internal static class CommandErrors
             return await action();
         }
         catch (Exception e) when (e is UnknownRegionException or ArgumentException or FileNotFoundException or DirectoryNotFoundException
-            or OptionsValidationException or InvalidDataException or FormatException or Curtailment.Pipelines.Backtest.BacktestException)
+            or OptionsValidationException or InvalidDataException or FormatException or Curtailment.Pipelines.Backtest.BacktestException or Curtailment.Models.Trees.InsufficientHistoryException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             if (verbose)

@@ -63,7 +63,8 @@ public sealed class TrainPipeline(
         var candidateMae = await MaeAsync(probe, cache, reader, region, evaluation, now, cancellationToken);
         var baselineMae = await MaeAsync(BaselineForecaster.WeekProfile, cache, reader, region, evaluation, now, cancellationToken);
         var (current, currentRecord) = await activeModels.GetAsync(region.Id, cancellationToken);
-        double? activeMae = currentRecord is null ? null : await MaeAsync(current, cache, reader, region, evaluation, now, cancellationToken);
+        var gate = await CompareWithActiveAsync(current, currentRecord, probe, cache, reader, region, evaluation, now, candidateMae / baselineMae, cancellationToken);
+        var activeMae = gate?.ActiveMae;
 
         var metrics = new Dictionary<string, double>
         {
@@ -79,10 +80,10 @@ public sealed class TrainPipeline(
             return (JsonSerializer.Serialize(final.Manifest, Json), artifact.ToArray());
         }, cancellationToken);
 
-        var activate = activeMae is null || candidateMae <= activeMae * (1 + settings.PromotionTolerance);
-        var reason = activeMae is null
+        var activate = gate is null || gate.Value.Candidate <= gate.Value.Active * (1 + settings.PromotionTolerance);
+        var reason = gate is null
             ? $"no active model; candidate MAE {candidateMae:F1} MW on the last {evaluation.Count} days (week profile {baselineMae:F1} MW)"
-            : $"candidate MAE {candidateMae:F1} MW vs active {currentRecord!.Version} {activeMae:F1} MW on the last {evaluation.Count} days (tolerance {settings.PromotionTolerance:P0})";
+            : $"{gate.Value.Basis}: candidate {gate.Value.Candidate:F3} vs active {currentRecord!.Version} {gate.Value.Active:F3} (tolerance {settings.PromotionTolerance:P0})";
         if (activate)
         {
             record = await models.ActivateAsync(record.Id, cancellationToken);
@@ -90,6 +91,36 @@ public sealed class TrainPipeline(
 
         logger.LogInformation("Trained {Region} {Version} on {Days} days: {Decision}, {Reason}", region.Id, record.Version, days.Count, activate ? "activated" : "kept as candidate", reason);
         return new TrainResult(record, activate, reason, candidateMae, activeMae, baselineMae);
+    }
+
+    /// <summary>
+    /// Compares candidate and active model fairly. On evaluation days after the active model's training
+    /// range both are out of sample, so their MAEs compare directly. Without enough such days, the
+    /// honest scores recorded at training time are compared relative to the week-profile baseline of
+    /// their own windows (an active model scored on days it was trained on would always look better).
+    /// </summary>
+    private static async Task<(double Candidate, double Active, double? ActiveMae, string Basis)?> CompareWithActiveAsync(
+        ICurtailmentForecaster active, ModelRecord? record, ICurtailmentForecaster probe, DayFeatureCache cache, IObservationReader reader,
+        Region region, IReadOnlyList<DateOnly> evaluation, DateTimeOffset now, double candidateRelative, CancellationToken cancellationToken)
+    {
+        if (record is null)
+        {
+            return null;
+        }
+
+        var manifest = JsonSerializer.Deserialize<Models.Artifacts.ModelManifest>(record.ManifestJson, Json)!;
+        var unseen = evaluation.Where(d => d > manifest.TrainingTo).ToList();
+        if (unseen.Count >= 7)
+        {
+            var candidate = await MaeAsync(probe, cache, reader, region, unseen, now, cancellationToken);
+            var current = await MaeAsync(active, cache, reader, region, unseen, now, cancellationToken);
+            return (candidate, current, current, $"MAE in MW on {unseen.Count} days neither model was trained on");
+        }
+
+        var activeRelative = manifest.Metrics.TryGetValue("mae_recent_mw", out var mae) && manifest.Metrics.TryGetValue("mae_recent_week_profile_mw", out var baseline) && baseline > 0
+            ? mae / baseline
+            : double.PositiveInfinity;
+        return (candidateRelative, activeRelative, null, "MAE relative to the week profile, each on its own held-out days");
     }
 
     private static async Task<double> MaeAsync(ICurtailmentForecaster forecaster, DayFeatureCache cache, IObservationReader reader, Region region, IReadOnlyList<DateOnly> days, DateTimeOffset asOf, CancellationToken cancellationToken)
