@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ActiveModels>();
         services.AddSingleton<ForecastPipeline>();
         services.AddSingleton<TrainPipeline>();
+        services.AddSingleton<DemoData.DemoDataPipeline>();
         services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
