@@ -31,7 +31,8 @@ public static class OperatorFileWriter
             var key = string.Create(Invariant, $"{local:M/d/yyyy},{local.Hour + 1},{(local.Minute / 5) + 1}");
             var generation = i.Solar + i.Wind + i.MustRun + i.Thermal;
             production.Append(Invariant, $"{key},{i.Load:F0},{i.Solar:F0},{i.Wind:F0},{i.Load - i.Solar - i.Wind:F0},{i.Solar + i.Wind:F0},{i.MustRun * 0.4:F0},{i.MustRun * 0.3:F0},{i.Imports:F0},{generation:F0},{i.Thermal + (i.MustRun * 0.3):F0},{i.Load - generation - i.Imports:F0}\n");
-            if (i.WindCurtailment >= 0.5 || i.SolarCurtailment >= 0.5)
+            var published = region.CurtailmentPublication.PublishedAt(i.Start, i.Start + i.Duration, region.TimeZone) <= cutoff;
+            if (published && (i.WindCurtailment >= 0.5 || i.SolarCurtailment >= 0.5))
             {
                 // CAISO lists only intervals with curtailment, empty for a fuel without any.
                 curtailments.Append(Invariant, $"{key},{Cell(i.WindCurtailment)},{Cell(i.SolarCurtailment)},\n");

@@ -1,0 +1,91 @@
+using Curtailment.Core.Forecasts;
+using Curtailment.Core.ModelRegistry;
+using Curtailment.Core.Regions;
+using Curtailment.Core.Time;
+using Curtailment.Models.Trees;
+using Curtailment.Pipelines.DemoData;
+using Curtailment.Pipelines.Forecasting;
+using Curtailment.Pipelines.Training;
+
+namespace Curtailment.Pipelines.Tests.Training;
+
+/// <summary>Demo data, training with the promotion gate, and forecast vintages, on a real SQLite file.</summary>
+[Trait("Category", "Integration")]
+public sealed class TrainAndForecastPipelineTests : IDisposable
+{
+    // 11:00 UTC is 03:00 in California: a day-ahead issue for 26 November happens at 10:00 local.
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 18, 30, 0, TimeSpan.Zero);
+    private static readonly CurtailmentModelOptions Small = new() { Trees = 25, MinRowsPerLeaf = 20, CalibrationDays = 5 };
+    private readonly TestServices _services = new(Now);
+
+    private async Task LoadDemoAsync() =>
+        await _services.Get<DemoDataPipeline>().LoadIfEmptyAsync(Path.Combine(_services.Folder, "demo"), 45, default);
+
+    [Fact]
+    public async Task LoadIfEmptyAsync_SecondCall_ImportsNothing()
+    {
+        var first = await _services.Get<DemoDataPipeline>().LoadIfEmptyAsync(Path.Combine(_services.Folder, "demo"), 20, default);
+        var second = await _services.Get<DemoDataPipeline>().LoadIfEmptyAsync(Path.Combine(_services.Folder, "demo"), 20, default);
+
+        Assert.NotEmpty(first);
+        Assert.All(first, r => Assert.False(r.Failed));
+        Assert.Empty(second);
+    }
+
+    [Fact]
+    public async Task TrainAsync_FirstModel_IsActivatedAndForecastUsesIt()
+    {
+        await LoadDemoAsync();
+
+        var trained = await _services.Get<TrainPipeline>().TrainAsync("CAISO", null, Small, default);
+        var vintage = await _services.Get<ForecastPipeline>().ForecastAsync("CAISO", null, default);
+
+        Assert.True(trained.Activated);
+        Assert.Equal("v1", trained.Candidate.Version);
+        Assert.Equal(ModelStatus.Active, trained.Candidate.Status);
+        Assert.Equal("fasttree@v1", vintage.ModelVersion);
+        Assert.Equal(Now, vintage.IssuedAt);
+        var caiso = _services.Get<IRegionCatalog>().Get("CAISO");
+        var (_, endOfTomorrow) = LocalClock.DayBounds(LocalClock.LocalDate(Now, caiso.TimeZone).AddDays(1), caiso.TimeZone);
+        Assert.Equal(endOfTomorrow, vintage.Points[^1].IntervalEnd);
+        Assert.True(vintage.Points[0].IntervalStart <= Now && Now < vintage.Points[0].IntervalEnd);
+        Assert.True(vintage.DataAsOf <= Now);
+        var stored = await _services.Get<IForecastStore>().LatestForecastAsync("CAISO", Now, endOfTomorrow, default);
+        Assert.Equal(vintage.Points.Count, stored!.Points.Count);
+    }
+
+    [Fact]
+    public async Task TrainAsync_WorseCandidate_StaysCandidateAndActiveIsKept()
+    {
+        await LoadDemoAsync();
+        var good = await _services.Get<TrainPipeline>().TrainAsync("CAISO", null, Small, default);
+
+        // One shallow tree barely moves off the baseline: worse than the active model by the gate's measure.
+        var worse = await _services.Get<TrainPipeline>().TrainAsync("CAISO", null, Small with { Trees = 1, Leaves = 2, LearningRate = 0.01 }, default);
+
+        Assert.False(worse.Activated, worse.Reason);
+        Assert.Equal(ModelStatus.Candidate, worse.Candidate.Status);
+        Assert.Equal(good.Candidate.Id, (await _services.Get<IModelStore>().ActiveModelAsync("CAISO", default))!.Id);
+    }
+
+    [Fact]
+    public async Task ForecastAsync_NoModel_ServesTheBaselineLabelledAsSuch()
+    {
+        await LoadDemoAsync();
+
+        var vintage = await _services.Get<ForecastPipeline>().ForecastAsync("SPP", null, default);
+
+        Assert.Equal("week_profile", vintage.ModelVersion);
+        Assert.NotEmpty(vintage.Points);
+    }
+
+    [Fact]
+    public async Task TrainAsync_NoHistory_ThrowsInsufficientHistory()
+    {
+        var error = await Assert.ThrowsAsync<InsufficientHistoryException>(() => _services.Get<TrainPipeline>().TrainAsync("ERCOT", null, Small, default));
+
+        Assert.Equal(0, error.Days);
+    }
+
+    public void Dispose() => _services.Dispose();
+}

@@ -1,0 +1,71 @@
+using Curtailment.Core.Forecasts;
+
+namespace Curtailment.Storage.Tests;
+
+/// <summary>The forecast-vintage behaviour every store must have.</summary>
+public abstract class ForecastStoreContractTests
+{
+    private static readonly DateTimeOffset Issue = new(2021, 3, 1, 18, 0, 0, TimeSpan.Zero);
+
+    protected abstract IForecastStore CreateForecastStore();
+
+    private static ForecastVintage Vintage(DateTimeOffset issuedAt, string model, double level, int hours = 24) => new(
+        0, "CAISO", issuedAt, issuedAt.AddMinutes(1), model, issuedAt.AddHours(-20),
+        Enumerable.Range(0, hours).Select(h => new ForecastPoint(issuedAt.AddHours(h), issuedAt.AddHours(h + 1), level + h, level, level + 100, 0.5)).ToList());
+
+    [Fact]
+    public async Task SaveForecastAsync_ThenLatest_ReturnsThePointsInTheRangeOnly()
+    {
+        var store = CreateForecastStore();
+        var saved = await store.SaveForecastAsync(Vintage(Issue, "fasttree@v1", 100), default);
+
+        var latest = await store.LatestForecastAsync("CAISO", Issue.AddHours(2), Issue.AddHours(5), default);
+
+        Assert.True(saved.Id > 0);
+        Assert.Equal(saved.Id, latest!.Id);
+        Assert.Equal([102.0, 103.0, 104.0], latest.Points.Select(p => p.PredictedMw));
+        Assert.Equal("fasttree@v1", latest.ModelVersion);
+        Assert.Equal(Issue.AddHours(-20), latest.DataAsOf);
+    }
+
+    [Fact]
+    public async Task LatestForecastAsync_PrefersTheMostRecentIssue()
+    {
+        var store = CreateForecastStore();
+        await store.SaveForecastAsync(Vintage(Issue, "fasttree@v1", 100), default);
+        await store.SaveForecastAsync(Vintage(Issue.AddHours(6), "fasttree@v1", 500), default);
+
+        var latest = await store.LatestForecastAsync("CAISO", Issue.AddHours(7), Issue.AddHours(8), default);
+
+        Assert.Equal(Issue.AddHours(6), latest!.IssuedAt);
+        Assert.Equal(501, latest.Points.Single().PredictedMw);
+        Assert.Null(await store.LatestForecastAsync("SPP", Issue, Issue.AddHours(1), default));
+    }
+
+    [Fact]
+    public async Task SaveForecastAsync_SameIssueAndModelTwice_KeepsOneVintage()
+    {
+        var store = CreateForecastStore();
+        await store.SaveForecastAsync(Vintage(Issue, "fasttree@v1", 100), default);
+        await store.SaveForecastAsync(Vintage(Issue, "fasttree@v1", 300), default);
+
+        var all = await store.ListForecastsAsync("CAISO", Issue.AddDays(-1), Issue.AddDays(1), default);
+
+        var only = Assert.Single(all);
+        Assert.Equal(300, only.Points[0].PredictedMw);
+        Assert.Equal(24, only.Points.Count);
+    }
+
+    [Fact]
+    public async Task ListForecastsAsync_FiltersByIssueTimeOldestFirst()
+    {
+        var store = CreateForecastStore();
+        await store.SaveForecastAsync(Vintage(Issue.AddDays(1), "m", 1), default);
+        await store.SaveForecastAsync(Vintage(Issue, "m", 1), default);
+        await store.SaveForecastAsync(Vintage(Issue.AddDays(5), "m", 1), default);
+
+        var listed = await store.ListForecastsAsync("CAISO", Issue, Issue.AddDays(2), default);
+
+        Assert.Equal([Issue, Issue.AddDays(1)], listed.Select(v => v.IssuedAt));
+    }
+}
