@@ -97,12 +97,12 @@ public sealed class SqliteStoreTests : ObservationStoreContractTests, IDisposabl
             Obs(SeriesIds.Solar, 0, 1) with { Note = stale }, Obs(SeriesIds.Solar, 1, 2), Obs(SeriesIds.Solar, 2, 3) with { Note = stale },
             Obs(SeriesIds.Solar, 3, 4) with { Note = "blank:solar" }, Obs(SeriesIds.Solar, 4, 5),
             new Observation("CAISO", SeriesIds.Solar, Day + (FiveMinutes * 5), TimeSpan.FromMinutes(15), 6, "test", Day.AddHours(1)),
-            Obs(SeriesIds.Solar, 8, 7));
+            Obs(SeriesIds.Solar, 8, 7) with { Note = string.Empty });
 
         await ingest.SaveAsync(batch, "h1", Day, default);
 
         var read = await reader.ReadAsync(new ObservationQuery("CAISO", SeriesIds.Solar, Day, Day.AddDays(1), DateTimeOffset.MaxValue), default);
-        Assert.Equal([stale, null, stale, "blank:solar", null, null, null], read.Select(o => o.Note));
+        Assert.Equal([stale, null, stale, "blank:solar", null, null, string.Empty], read.Select(o => o.Note));
         Assert.Equal([5, 5, 5, 5, 5, 15, 5], read.Select(o => (int)o.Duration.TotalMinutes));
     }
 

@@ -90,7 +90,11 @@ public sealed partial class SqliteStore
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
         """;
 
-    /// <summary>Whether the plain-INSERT path may be used for a series run; internal for the tests.</summary>
+    /// <summary>
+    /// Whether the plain-INSERT path may be used for a series run; internal for the tests. It runs inside the
+    /// ingest's write transaction (the run row is already written), so no other writer can add a row between
+    /// this check and the inserts.
+    /// </summary>
     internal static bool CanInsertWithoutUpsert(SqliteConnection connection, SqliteTransaction transaction, ObservationOrder.SeriesRun run)
     {
         if (run.HasDuplicateStarts)
