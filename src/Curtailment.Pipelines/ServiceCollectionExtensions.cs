@@ -1,6 +1,7 @@
 using Curtailment.Core.Regions;
 using Curtailment.Features;
 using Curtailment.Ingestion;
+using Curtailment.Ingestion.Fetching;
 using Curtailment.Pipelines.Backtest;
 using Curtailment.Pipelines.Forecasting;
 using Curtailment.Pipelines.Serving;
@@ -16,7 +17,7 @@ namespace Curtailment.Pipelines;
 /// <summary>The one composition call the Host, the CLI and the notebooks share.</summary>
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Adds regions, storage, ingestion and the use-case pipelines.</summary>
+    /// <summary>Adds regions, storage, ingestion (importers and fetchers) and the use-case pipelines.</summary>
     public static IServiceCollection AddCurtailment(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -29,6 +30,8 @@ public static class ServiceCollectionExtensions
         });
         services.AddCurtailmentStorage();
         services.AddCurtailmentIngestion();
+        // Every FetchOptions default is valid, so this needs no configuration; a bad override fails at start.
+        services.AddCurtailmentFetchers();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<FeatureBuilder>();
         services.AddSingleton<BacktestPipeline>();

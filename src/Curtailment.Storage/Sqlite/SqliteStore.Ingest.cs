@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using Curtailment.Core.Ingest;
 using Microsoft.Data.Sqlite;
 
@@ -18,19 +20,46 @@ public sealed partial class SqliteStore
                 IngestRunStatus.Unchanged, batch.RowsRead, 0, 0, $"Same content as run {previous}; nothing changed.", cancellationToken);
         }
 
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var run = await InsertRunAsync(connection, transaction, batch.Source, batch.FileName, fileSha256, startedAt,
-            IngestRunStatus.Succeeded, batch.RowsRead, batch.Observations.Count, batch.Rejected.Count, null, cancellationToken);
+        // A year of 5-minute data touches tens of thousands of pages: a larger cache keeps the B-tree
+        // interior pages and the transaction's dirty pages in memory instead of spilling to the WAL mid-way.
+        // Set per ingest and restored after, so pooled connections used for reads stay small.
+        SetPragmas(connection, $"PRAGMA cache_size = -{IngestCacheKib}; PRAGMA temp_store = MEMORY;");
+        try
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var run = await InsertRunAsync(connection, transaction, batch.Source, batch.FileName, fileSha256, startedAt,
+                IngestRunStatus.Succeeded, batch.RowsRead, batch.Observations.Count, batch.Rejected.Count, null, cancellationToken);
 
-        var keys = new SeriesKeyCache(connection, transaction);
-        WriteObservations(connection, transaction, batch, run.Id, keys);
-        WriteCoverage(connection, transaction, batch, run.Id, keys);
-        WriteRejected(connection, transaction, batch, run.Id);
-        WriteSeriesRuns(connection, transaction, keys.Used, run.Id);
+            var keys = new SeriesKeyCache(connection, transaction);
+            WriteObservations(connection, transaction, batch, run.Id, keys, PlainInsertIntoEmptySpans);
+            WriteCoverage(connection, transaction, batch, run.Id, keys);
+            WriteRejected(connection, transaction, batch, run.Id);
+            WriteSeriesRuns(connection, transaction, keys.Used, run.Id);
 
-        cancellationToken.ThrowIfCancellationRequested();
-        await transaction.CommitAsync(cancellationToken);
-        return run;
+            cancellationToken.ThrowIfCancellationRequested();
+            await transaction.CommitAsync(cancellationToken);
+            return run;
+        }
+        finally
+        {
+            SetPragmas(connection, "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT;");
+        }
+    }
+
+    /// <summary>Page cache of an ingest connection, KiB.</summary>
+    private const int IngestCacheKib = 65536;
+
+    /// <summary>
+    /// Whether series with no stored rows in a batch's span are written with a plain INSERT (the default)
+    /// rather than the upsert; both give the same rows. Off only in tests that compare the two paths.
+    /// </summary>
+    internal bool PlainInsertIntoEmptySpans { get; init; } = true;
+
+    private static void SetPragmas(SqliteConnection connection, string pragmas)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = pragmas;
+        command.ExecuteNonQuery();
     }
 
     /// <inheritdoc />
@@ -40,42 +69,110 @@ public sealed partial class SqliteStore
         return await InsertRunAsync(connection, null, source, fileName, fileSha256, startedAt, IngestRunStatus.Failed, 0, 0, 0, message, cancellationToken);
     }
 
-    private static void WriteObservations(SqliteConnection connection, SqliteTransaction transaction, ImportBatch batch, long runId, SeriesKeyCache keys)
+    // Same value: leave the row alone (re-import changes nothing). A revised value takes the later
+    // publication time, so an as-of read never sees a revision before it existed (ADR 0003).
+    private const string UpsertObservationSql = """
+        INSERT INTO observation (series_key, interval_start, duration_s, value, published_at, ingest_run, note)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        ON CONFLICT (series_key, interval_start) DO UPDATE SET
+            value = excluded.value,
+            duration_s = excluded.duration_s,
+            published_at = MAX(observation.published_at, excluded.published_at),
+            ingest_run = excluded.ingest_run,
+            note = excluded.note
+        WHERE observation.value <> excluded.value OR observation.duration_s <> excluded.duration_s
+        """;
+
+    // For a series with no stored row anywhere in the batch's span (and no repeated start within the batch)
+    // no conflict can arise, so the upsert would always insert: a plain INSERT gives the same rows cheaper.
+    private const string InsertObservationSql = """
+        INSERT INTO observation (series_key, interval_start, duration_s, value, published_at, ingest_run, note)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        """;
+
+    /// <summary>
+    /// Whether the plain-INSERT path may be used for a series run; internal for the tests. It runs inside the
+    /// ingest's write transaction (the run row is already written), so no other writer can add a row between
+    /// this check and the inserts.
+    /// </summary>
+    internal static bool CanInsertWithoutUpsert(SqliteConnection connection, SqliteTransaction transaction, ObservationOrder.SeriesRun run)
     {
+        if (run.HasDuplicateStarts)
+        {
+            return false;
+        }
+
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        // Same value: leave the row alone (re-import changes nothing). A revised value takes the later
-        // publication time, so an as-of read never sees a revision before it existed (ADR 0003).
-        command.CommandText = """
-            INSERT INTO observation (series_key, interval_start, duration_s, value, published_at, ingest_run, note)
-            VALUES ($k, $s, $d, $v, $p, $r, $n)
-            ON CONFLICT (series_key, interval_start) DO UPDATE SET
-                value = excluded.value,
-                duration_s = excluded.duration_s,
-                published_at = MAX(observation.published_at, excluded.published_at),
-                ingest_run = excluded.ingest_run,
-                note = excluded.note
-            WHERE observation.value <> excluded.value OR observation.duration_s <> excluded.duration_s
-            """;
-        var key = command.Parameters.Add("$k", SqliteType.Integer);
-        var start = command.Parameters.Add("$s", SqliteType.Integer);
-        var duration = command.Parameters.Add("$d", SqliteType.Integer);
-        var value = command.Parameters.Add("$v", SqliteType.Real);
-        var published = command.Parameters.Add("$p", SqliteType.Integer);
-        var run = command.Parameters.Add("$r", SqliteType.Integer);
-        var note = command.Parameters.Add("$n", SqliteType.Text);
-        run.Value = runId;
-        command.Prepare();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM observation WHERE series_key = $k AND interval_start BETWEEN $first AND $last)";
+        command.Parameters.AddWithValue("$k", run.Key);
+        command.Parameters.AddWithValue("$first", run.FirstStart);
+        command.Parameters.AddWithValue("$last", run.LastStart);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0;
+    }
 
-        foreach (var o in batch.Observations)
+    private static void WriteObservations(SqliteConnection connection, SqliteTransaction transaction, ImportBatch batch, long runId, SeriesKeyCache keys, bool allowPlainInsert)
+    {
+        if (batch.Observations.Count == 0)
         {
-            key.Value = keys.Get(o.Region, o.Series, batch.Source);
-            start.Value = ToUnix(o.IntervalStart);
-            duration.Value = (long)o.Duration.TotalSeconds;
-            value.Value = o.Value;
-            published.Value = ToUnix(o.PublishedAt);
-            note.Value = (object?)o.Note ?? DBNull.Value;
-            command.ExecuteNonQuery();
+            return;
+        }
+
+        var order = ObservationOrder.Create(batch.Observations, (region, series) => keys.Get(region, series, batch.Source));
+        var observations = CollectionsMarshal.AsSpan(batch.Observations);
+        using var upsert = new RawStatement(connection, UpsertObservationSql);
+        using var insert = new RawStatement(connection, InsertObservationSql);
+        upsert.Bind(6, runId);
+        insert.Bind(6, runId);
+
+        // Notes repeat (one per source row, shared by its series): encode each string instance once.
+        string? lastNote = null;
+        byte[] lastNoteUtf8 = [];
+        foreach (var run in order.Runs)
+        {
+            var statement = allowPlainInsert && CanInsertWithoutUpsert(connection, transaction, run) ? insert : upsert;
+            statement.Bind(1, run.Key);
+            // Bindings persist between executions: rebind duration and note only when they change
+            // (they rarely do), which saves two native calls per row.
+            long? boundDuration = null;
+            var noteBound = false;
+            string? boundNote = null;
+            foreach (var i in order.Indices.AsSpan(run.Offset, run.Count))
+            {
+                ref readonly var o = ref observations[i];
+                statement.Bind(2, order.Starts[i]);
+                var duration = (long)o.Duration.TotalSeconds;
+                if (duration != boundDuration)
+                {
+                    statement.Bind(3, duration);
+                    boundDuration = duration;
+                }
+
+                statement.Bind(4, o.Value);
+                statement.Bind(5, ToUnix(o.PublishedAt));
+                if (!noteBound || !ReferenceEquals(o.Note, boundNote))
+                {
+                    if (o.Note is null)
+                    {
+                        statement.BindNull(7);
+                    }
+                    else
+                    {
+                        if (!ReferenceEquals(o.Note, lastNote))
+                        {
+                            lastNote = o.Note;
+                            lastNoteUtf8 = Encoding.UTF8.GetBytes(o.Note);
+                        }
+
+                        statement.Bind(7, lastNoteUtf8);
+                    }
+
+                    boundNote = o.Note;
+                    noteBound = true;
+                }
+
+                statement.Execute();
+            }
         }
     }
 

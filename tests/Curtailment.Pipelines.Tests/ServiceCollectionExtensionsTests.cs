@@ -1,0 +1,21 @@
+using Curtailment.Ingestion.Fetching;
+using Microsoft.Extensions.Options;
+
+namespace Curtailment.Pipelines.Tests;
+
+public sealed class ServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddCurtailment_NoFetchConfiguration_ResolvesFetchersAndPassesStartValidation()
+    {
+        using var services = new TestServices(new DateTimeOffset(2021, 3, 5, 12, 0, 0, TimeSpan.Zero));
+
+        services.Get<IStartupValidator>().Validate();
+        var options = services.Get<IOptions<FetchOptions>>().Value;
+
+        Assert.Equal(new Uri("https://www.caiso.com/"), options.CaisoBaseUrl);
+        Assert.NotNull(services.Get<CaisoWorkbookFetcher>());
+        Assert.NotNull(services.Get<CaisoOutlookFetcher>());
+        Assert.NotNull(services.Get<Eia930Fetcher>());
+    }
+}
