@@ -9,7 +9,10 @@ namespace Curtailment.Pipelines.Backtest;
 public static class BacktestPlot
 {
     /// <summary>Renders the plot to a PNG file.</summary>
-    public static void Save(BacktestResult result, string path)
+    public static void Save(BacktestResult result, string path) => File.WriteAllBytes(path, Render(result));
+
+    /// <summary>Renders the plot as PNG bytes.</summary>
+    public static byte[] Render(BacktestResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(result.TimeZoneId);
@@ -25,8 +28,7 @@ public static class BacktestPlot
         if (days.Count == 0)
         {
             multiplot.GetPlot(0).Title("No scored days");
-            multiplot.SavePng(path, 1200, 1200);
-            return;
+            return Png(multiplot);
         }
 
         var picks = new[] { ("Best day", days[0]), ("Median day", days[days.Count / 2]), ("Worst day", days[^1]) };
@@ -51,6 +53,21 @@ public static class BacktestPlot
             plot.ShowLegend(Alignment.UpperRight);
         }
 
-        multiplot.SavePng(path, 1200, 1200);
+        return Png(multiplot);
+    }
+
+    /// <summary>Multiplot renders only to files in this ScottPlot version; go through a temporary one.</summary>
+    private static byte[] Png(Multiplot multiplot)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"curtailment-plot-{Guid.NewGuid():N}.png");
+        try
+        {
+            multiplot.SavePng(file, 1200, 1200);
+            return File.ReadAllBytes(file);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }
