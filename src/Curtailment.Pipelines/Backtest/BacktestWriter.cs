@@ -65,6 +65,29 @@ public static class BacktestWriter
         return text.ToString();
     }
 
+    /// <summary>A markdown table of the model metrics of each ablation variant, with the best baseline's for reference.</summary>
+    public static string AblationTable(IReadOnlyList<(AblationVariant Variant, BacktestResult Result)> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var text = new StringBuilder("| Variant | MAE MW | MAE skill | ROC-AUC | PR-AUC | Brier skill | Coverage | Capture | What changes |\n")
+            .Append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        foreach (var (variant, result) in runs)
+        {
+            var m = result.Metrics["model"];
+            text.Append(CultureInfo.InvariantCulture, $"| {variant.Name} | {m.MaeMw:F1} | {m.MaeSkill:F3} | {m.RocAuc:F3} | {m.PrAuc:F3} | {m.BrierSkill:F3} | {m.IntervalCoverage:F3} | {m.SchedulerCapture:F3} | {variant.Description} |\n");
+        }
+
+        if (runs.Count > 0)
+        {
+            foreach (var (name, m) in runs[0].Result.Metrics.Where(kv => kv.Key != "model"))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| _{name}_ | {m.MaeMw:F1} | {m.MaeSkill:F3} | {m.RocAuc:F3} | {m.PrAuc:F3} | {m.BrierSkill:F3} | {m.IntervalCoverage:F3} | {m.SchedulerCapture:F3} | baseline |\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
     private static string Iso(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
 
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
