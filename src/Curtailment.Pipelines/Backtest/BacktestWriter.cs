@@ -34,6 +34,7 @@ public static class BacktestWriter
                 model = result.Rows.Select(r => r.Model).Distinct().ToArray(),
                 metrics = result.Metrics.ToDictionary(kv => kv.Key, kv => kv.Value),
                 notes = result.Notes,
+                timings = result.Timings,
             }, Json, cancellationToken);
         }
 
