@@ -33,4 +33,25 @@ public static class FeatureSchema
         // Transmission
         "has_transmission", "transmission_headroom_min",
     ];
+
+    /// <summary>Feature groups, for ablations: calendar, sun, history, demand, renewables, supply, transmission.</summary>
+    public static IReadOnlyList<string> Groups { get; } = ["calendar", "sun", "history", "demand", "renewables", "supply", "transmission"];
+
+    /// <summary>The group a feature belongs to (its source), so a whole source can be left out at once.</summary>
+    public static string GroupOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name switch
+        {
+            "tod_sin" or "tod_cos" or "doy_sin" or "doy_cos" or "day_of_week" or "is_weekend" or "is_holiday" => "calendar",
+            "sun_elevation_deg" or "clear_sky_ghi" or "day_max_sun_elevation_deg" => "sun",
+            _ when name.StartsWith("hist_", StringComparison.Ordinal) => "history",
+            _ when name.StartsWith("demand_", StringComparison.Ordinal) => "demand",
+            "has_re_fc" or "solar_fc" or "wind_fc" or "solar_fc_day_max" or "wind_fc_day_mean" or "re_share_fc" or "re_share_fc_day_max"
+                or "solar_fc_capacity_ratio" => "renewables",
+            _ when name.StartsWith("net_load_fc", StringComparison.Ordinal) || name.StartsWith("solar_fc", StringComparison.Ordinal) => "renewables",
+            _ when name.Contains("transmission", StringComparison.Ordinal) => "transmission",
+            _ => "supply",
+        };
+    }
 }

@@ -22,11 +22,15 @@ internal static class BacktestCommand
             Description = "Retraining cadence in days (7d or 7).",
             DefaultValueFactory = _ => "7d",
         };
+        var ablation = new Option<bool>("--ablation")
+        {
+            Description = "Also run each ablation variant (feature groups left out, model choices switched) into <out>/ablation/<variant>/ and write ablation.md.",
+        };
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
         var command = new Command("backtest", "Forecast each day of a range as issued at 10:00 local the day before, train only on what was known then, and score it.")
         {
-            region, from, to, outDir, retrain, db, json,
+            region, from, to, outDir, retrain, ablation, db, json,
         };
 
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(error, parse.GetValue(CommonOptions.Verbose), async () =>
@@ -56,6 +60,20 @@ internal static class BacktestCommand
             }
 
             var files = await BacktestWriter.WriteAsync(result!, parse.GetValue(outDir)!, cancellationToken);
+            if (parse.GetValue(ablation))
+            {
+                var results = new List<(AblationVariant, BacktestResult)>();
+                foreach (var variant in AblationVariant.Standard(new Curtailment.Models.Trees.CurtailmentModelOptions()))
+                {
+                    var run = variant.Name == "full" ? result! : await pipeline.RunAsync(request with { Options = variant.Options }, null, cancellationToken);
+                    await BacktestWriter.WriteAsync(run, Path.Combine(parse.GetValue(outDir)!, "ablation", variant.Name), cancellationToken);
+                    results.Add((variant, run));
+                }
+
+                var table = Path.Combine(parse.GetValue(outDir)!, "ablation.md");
+                await File.WriteAllTextAsync(table, BacktestWriter.AblationTable(results), cancellationToken);
+                files = [.. files, table];
+            }
             if (parse.GetValue(json))
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(new { files, metrics = result!.Metrics, notes = result.Notes }, CliJson.Options));

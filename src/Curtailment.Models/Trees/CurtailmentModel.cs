@@ -21,14 +21,20 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
     private readonly ITransformer? _classifier;
     private readonly ResidualIntervals? _intervals;
     private readonly PlattCalibration _calibration;
+    private readonly PointBlend _blend;
+    private readonly EventProbabilityModel? _events;
 
-    internal CurtailmentModel(MLContext context, ITransformer regression, ITransformer? classifier, ResidualIntervals? intervals, PlattCalibration calibration, ModelManifest manifest)
+    internal CurtailmentModel(
+        MLContext context, ITransformer regression, ITransformer? classifier, ResidualIntervals? intervals, PlattCalibration calibration, ModelManifest manifest,
+        PointBlend? blend = null, EventProbabilityModel? events = null)
     {
         _context = context;
         _regression = regression;
         _classifier = classifier;
         _intervals = intervals;
         _calibration = calibration;
+        _blend = blend ?? PointBlend.Identity;
+        _events = events;
         Manifest = manifest;
     }
 
@@ -41,8 +47,11 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
     /// <summary>Event rate in training, used when every training row was (or was not) an event.</summary>
     internal double BaseEventRate { get; init; }
 
-    internal CurtailmentModel With(ResidualIntervals intervals, PlattCalibration calibration, ModelManifest manifest) =>
-        new(_context, _regression, _classifier, intervals, calibration, manifest) { BaseEventRate = BaseEventRate };
+    internal CurtailmentModel With(ResidualIntervals intervals, PlattCalibration calibration, ModelManifest manifest, PointBlend blend, EventProbabilityModel? events) =>
+        new(_context, _regression, _classifier, intervals, calibration, manifest, blend, events) { BaseEventRate = BaseEventRate };
+
+    /// <summary>The stacking weights of trees and week profile fitted at training.</summary>
+    public PointBlend Blend => _blend;
 
     /// <summary>Returns the model with backtest metrics recorded in its manifest.</summary>
     public CurtailmentModel WithMetrics(IReadOnlyDictionary<string, double> metrics)
@@ -55,18 +64,25 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
     public IReadOnlyList<IntervalForecast> Predict(FeatureFrame features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        var rows = Enumerable.Range(0, features.Count).Select(features.Row).ToList();
-        var points = PredictPoints(rows);
-        var probabilities = PredictRawProbabilities(rows);
+        var options = Manifest.Options;
+        var threshold = Manifest.EventThreshold;
+        var rows = Enumerable.Range(0, features.Count).Select(i => CurtailmentModelTrainer.Mask(options, features.Row(i))).ToList();
+        var raw = PredictPoints(rows);
+        var probabilities = options.Probability == ProbabilitySource.Classifier ? PredictRawProbabilities(rows) : null;
         var result = new IntervalForecast[features.Count];
         for (var i = 0; i < result.Length; i++)
         {
-            var (lower, upper) = _intervals?.Around(points[i]) ?? (points[i], points[i]);
+            var point = _blend.Apply(raw[i], rows[i][CurtailmentModelTrainer.WeekProfileIndex]);
+            var (lower, upper) = _intervals?.Around(point) ?? (point, point);
             var start = features.IntervalStarts[i];
-            var probability = Manifest.Options.Probability == ProbabilitySource.Residuals && _intervals is not null
-                ? _intervals.ProbabilityAtLeast(points[i], Manifest.EventThreshold)
-                : _calibration.Apply(probabilities[i]);
-            result[i] = new IntervalForecast(start, start + features.Step, points[i], probability, lower, upper);
+            var probability = (options.Probability, _intervals, _events) switch
+            {
+                (ProbabilitySource.Logistic, { } intervals, { } events) => events.Apply(CurtailmentModelTrainer.EventScores(intervals, point, rows[i], threshold)),
+                (ProbabilitySource.Logistic or ProbabilitySource.Residuals, { } intervals, _) => intervals.ProbabilityAtLeast(point, threshold),
+                (ProbabilitySource.Classifier, _, _) => _calibration.Apply(probabilities![i]),
+                _ => BaseEventRate,
+            };
+            result[i] = new IntervalForecast(start, start + features.Step, point, probability, lower, upper);
         }
 
         return result;
@@ -114,7 +130,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         }
 
         WriteJson(archive, "manifest.json", Manifest);
-        WriteJson(archive, "parameters.json", new SavedParameters(_intervals, _calibration, BaseEventRate));
+        WriteJson(archive, "parameters.json", new SavedParameters(_intervals, _calibration, BaseEventRate, _blend, _events));
     }
 
     /// <summary>Reads an artifact and checks that its feature list is the one this code builds.</summary>
@@ -134,7 +150,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         var regression = LoadModel(context, archive, "regression.zip")
             ?? throw new InvalidDataException("The model artifact has no regression.zip.");
         var classifier = LoadModel(context, archive, "classifier.zip");
-        return new CurtailmentModel(context, regression, classifier, parameters.Intervals, parameters.Calibration ?? PlattCalibration.Identity, manifest)
+        return new CurtailmentModel(context, regression, classifier, parameters.Intervals, parameters.Calibration ?? PlattCalibration.Identity, manifest, parameters.Blend, parameters.Events)
         {
             BaseEventRate = parameters.BaseEventRate,
         };
@@ -179,5 +195,5 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidDataException($"{name} is empty.");
     }
 
-    private sealed record SavedParameters(ResidualIntervals? Intervals, PlattCalibration? Calibration, double BaseEventRate);
+    private sealed record SavedParameters(ResidualIntervals? Intervals, PlattCalibration? Calibration, double BaseEventRate, PointBlend? Blend, EventProbabilityModel? Events);
 }

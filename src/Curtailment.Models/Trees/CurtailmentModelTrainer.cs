@@ -32,13 +32,22 @@ public static class CurtailmentModelTrainer
         var firstCalibrationDay = days[^calibrationDays];
         var fitPart = data.Where(d => d < firstCalibrationDay);
         var holdout = data.Where(d => d >= firstCalibrationDay);
+        var holdoutRows = holdout.Features.Select(f => Mask(options, f)).ToList();
+        var actual = holdout.Labels.Select(l => (double)l).ToList();
+        var outcomes = holdout.Labels.Select(l => region.Target.IsEvent(l)).ToList();
 
-        // First fit without the held-out days: its errors on them are honest out-of-sample errors.
+        // First fit without the held-out days: its errors on them are honest out-of-sample errors, and
+        // the blend, intervals and probabilities are fitted on them.
         var probe = Fit(region, fitPart, options);
-        var probePoint = probe.PredictPoints(holdout.Features);
-        var probeProbability = probe.PredictRawProbabilities(holdout.Features);
-        var intervals = ResidualIntervals.Fit(probePoint, holdout.Labels.Select(l => (double)l).ToList());
-        var calibration = PlattCalibration.Fit(probeProbability, holdout.Labels.Select(l => region.Target.IsEvent(l)).ToList());
+        var probeRaw = probe.PredictPoints(holdoutRows);
+        var weekProfile = holdoutRows.Select(r => (double)r[WeekProfileIndex]).ToList();
+        var blend = options.BlendWithBaseline ? PointBlend.Fit(probeRaw, weekProfile, actual) : PointBlend.Identity;
+        var probePoint = probeRaw.Select((p, i) => blend.Apply(p, weekProfile[i])).ToList();
+        var intervals = ResidualIntervals.Fit(probePoint, actual);
+        var events = options.Probability == ProbabilitySource.Logistic
+            ? EventProbabilityModel.Fit(probePoint.Select((p, i) => EventScores(intervals, p, holdoutRows[i], region.Target.EventThreshold)).ToList(), outcomes)
+            : null;
+        var calibration = PlattCalibration.Fit(probe.PredictRawProbabilities(holdoutRows), outcomes);
 
         var final = Fit(region, data, options);
         var manifest = new ModelManifest
@@ -54,20 +63,14 @@ public static class CurtailmentModelTrainer
             EventThreshold = region.Target.EventThreshold,
             Options = options,
         };
-        return final.With(intervals, calibration, manifest);
+        return final.With(intervals, calibration, manifest, blend, events);
     }
 
     private static CurtailmentModel Fit(Region region, TrainingSet data, CurtailmentModelOptions options)
     {
         var context = new MLContext(options.Seed);
         var lastDay = data.Days[^1];
-        var rows = data.Features.Select((f, i) => new ModelRow
-        {
-            Features = f,
-            Label = Transform(options, data.Labels[i], f),
-            IsEvent = region.Target.IsEvent(data.Labels[i]),
-            Weight = (float)Math.Pow(0.5, (lastDay.DayNumber - data.RowDays[i].DayNumber) / options.RecencyHalfLifeDays),
-        }).ToList();
+        var rows = TrainingRows(region, data, options, lastDay);
         var view = ModelRow.ToDataView(context, rows, FeatureSchema.Names.Count);
 
         var regressionTrainer = options.Transform == TargetTransform.Tweedie
@@ -119,7 +122,78 @@ public static class CurtailmentModelTrainer
         };
     }
 
-    private static readonly int WeekProfileIndex = IndexOfFeature("hist_7d_mean");
+    internal static readonly int WeekProfileIndex = IndexOfFeature("hist_7d_mean");
+    private static readonly int Freq7Index = IndexOfFeature("hist_7d_event_freq");
+    private static readonly int Freq28Index = IndexOfFeature("hist_28d_event_freq");
+    private static readonly int SunIndex = IndexOfFeature("sun_elevation_deg");
+
+    /// <summary>The inputs of the logistic event model for one (masked) row and its point forecast.</summary>
+    internal static double[] EventScores(ResidualIntervals intervals, double point, float[] row, double threshold) =>
+        EventProbabilityModel.Scores(point, intervals.ProbabilityAtLeast(point, threshold), row[Freq7Index], row[Freq28Index], threshold);
+
+    /// <summary>The row with the features of excluded groups zeroed (a copy), or the row itself.</summary>
+    internal static float[] Mask(CurtailmentModelOptions options, float[] row)
+    {
+        if (options.ExcludedFeatureGroups.Count == 0)
+        {
+            return row;
+        }
+
+        var masked = (float[])row.Clone();
+        for (var j = 0; j < FeatureSchema.Names.Count; j++)
+        {
+            if (options.ExcludedFeatureGroups.Contains(FeatureSchema.GroupOf(FeatureSchema.Names[j])))
+            {
+                masked[j] = 0;
+            }
+        }
+
+        return masked;
+    }
+
+    /// <summary>
+    /// The rows a fit sees: a rotating one-in-k stride within each day and one in n of the zero-target
+    /// night rows, each kept row weighted by the rows it stands for, times the recency weight.
+    /// </summary>
+    internal static List<ModelRow> TrainingRows(Region region, TrainingSet data, CurtailmentModelOptions options, DateOnly lastDay)
+    {
+        var stepMinutes = data.Step > TimeSpan.Zero ? data.Step.TotalMinutes : 60;
+        var stride = options.TrainingStrideMinutes > stepMinutes ? (int)Math.Round(options.TrainingStrideMinutes / stepMinutes) : 1;
+        var night = Math.Max(1, options.NightZeroRowsKeptEvery);
+        var rows = new List<ModelRow>(data.Count / stride);
+        for (var i = 0; i < data.Count; i++)
+        {
+            var day = data.RowDays[i].DayNumber;
+            var slot = data.Slots[i];
+            if ((slot + day) % stride != 0)
+            {
+                continue;
+            }
+
+            var features = Mask(options, data.Features[i]);
+            var label = data.Labels[i];
+            float weight = stride;
+            if (night > 1 && label <= 0 && features[SunIndex] < 0 && features[WeekProfileIndex] <= 0)
+            {
+                if (((slot / stride) + day) % night != 0)
+                {
+                    continue;
+                }
+
+                weight *= night;
+            }
+
+            rows.Add(new ModelRow
+            {
+                Features = features,
+                Label = Transform(options, label, features),
+                IsEvent = region.Target.IsEvent(label),
+                Weight = weight * (float)Math.Pow(0.5, (lastDay.DayNumber - day) / options.RecencyHalfLifeDays),
+            });
+        }
+
+        return rows;
+    }
 
     internal static float Transform(CurtailmentModelOptions options, float value, float[] features)
     {

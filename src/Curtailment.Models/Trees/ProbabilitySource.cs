@@ -11,4 +11,10 @@ public enum ProbabilitySource
     /// predicted MW) that would lift it to the threshold. Consistent with the MW forecast by construction.
     /// </summary>
     Residuals,
+
+    /// <summary>
+    /// A logistic model, fitted on held-out recent days, of the blended point forecast, its residual
+    /// probability and the recent event frequencies at that clock time (<see cref="EventProbabilityModel"/>).
+    /// </summary>
+    Logistic,
 }

@@ -11,6 +11,7 @@ public sealed class TrainingSet
     private readonly List<float[]> _features = [];
     private readonly List<float> _labels = [];
     private readonly List<DateOnly> _days = [];
+    private readonly List<int> _slots = [];
 
     /// <summary>Number of rows.</summary>
     public int Count => _labels.Count;
@@ -27,6 +28,12 @@ public sealed class TrainingSet
     /// <summary>The target day of each row.</summary>
     public IReadOnlyList<DateOnly> RowDays => _days;
 
+    /// <summary>The position of each row within its day (0 = the first interval of the day).</summary>
+    public IReadOnlyList<int> Slots => _slots;
+
+    /// <summary>Interval length of the rows (from the first day added).</summary>
+    public TimeSpan Step { get; private set; }
+
     /// <summary>Adds a day's rows; intervals whose actual is unknown (NaN) are left out.</summary>
     public void AddDay(DateOnly day, FeatureFrame features, IReadOnlyList<double> actuals)
     {
@@ -35,6 +42,11 @@ public sealed class TrainingSet
         if (actuals.Count != features.Count)
         {
             throw new ArgumentException($"{actuals.Count} actuals for {features.Count} feature rows.", nameof(actuals));
+        }
+
+        if (Step == TimeSpan.Zero)
+        {
+            Step = features.Step;
         }
 
         for (var i = 0; i < features.Count; i++)
@@ -47,6 +59,7 @@ public sealed class TrainingSet
             _features.Add(features.Row(i));
             _labels.Add((float)actuals[i]);
             _days.Add(day);
+            _slots.Add(i);
         }
     }
 
@@ -54,7 +67,7 @@ public sealed class TrainingSet
     public TrainingSet Where(Func<DateOnly, bool> keepDay)
     {
         ArgumentNullException.ThrowIfNull(keepDay);
-        var subset = new TrainingSet();
+        var subset = new TrainingSet { Step = Step };
         for (var i = 0; i < Count; i++)
         {
             if (keepDay(_days[i]))
@@ -62,6 +75,7 @@ public sealed class TrainingSet
                 subset._features.Add(_features[i]);
                 subset._labels.Add(_labels[i]);
                 subset._days.Add(_days[i]);
+                subset._slots.Add(_slots[i]);
             }
         }
 

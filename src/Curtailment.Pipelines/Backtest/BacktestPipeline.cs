@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
 using Curtailment.Features;
@@ -47,6 +48,10 @@ public sealed class BacktestPipeline(IRegionCatalog regions, IObservationSnapsho
 
         ICurtailmentForecaster? model = null;
         var lastTraining = DateOnly.MinValue;
+        var total = Stopwatch.StartNew();
+        var trainingTime = TimeSpan.Zero;
+        var featureTime = TimeSpan.Zero;
+        var trainings = 0;
         for (var d = 0; d < targetDays.Count; d++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -54,11 +59,17 @@ public sealed class BacktestPipeline(IRegionCatalog regions, IObservationSnapsho
             var issuedAt = DayAheadSchedule.IssueTime(region, day);
             if (model is null || day.DayNumber - lastTraining.DayNumber >= request.RetrainEveryDays)
             {
+                var trainingStarted = Stopwatch.GetTimestamp();
                 model = await TrainAsync(reader, region, day, issuedAt, step, request, options, cache, notes, cancellationToken);
+                trainingTime += Stopwatch.GetElapsedTime(trainingStarted);
+                trainings++;
                 lastTraining = day;
             }
 
+            // A target day is never a training day before its own forecast, so this is its first (timed) build.
+            var featuresStarted = Stopwatch.GetTimestamp();
             var features = await cache.GetAsync(day, cancellationToken);
+            featureTime += Stopwatch.GetElapsedTime(featuresStarted);
             var climatology = features.Column("hist_28d_event_freq");
             Add(rows, model.Predict(features), day, issuedAt, model.Name, climatology);
             foreach (var baseline in BaselineForecaster.All)
@@ -99,7 +110,10 @@ public sealed class BacktestPipeline(IRegionCatalog regions, IObservationSnapsho
         }
 
         logger.LogInformation("Backtest {Region} {From}..{To}: MAE {Mae:F1} MW, capture {Capture:F3}", region.Id, request.From, request.To, metrics["model"].MaeMw, metrics["model"].SchedulerCapture);
-        return new BacktestResult(region.Id, region.TimeZoneId, step, scoredRows, scoredBaselines, metrics, notes);
+        return new BacktestResult(region.Id, region.TimeZoneId, step, scoredRows, scoredBaselines, metrics, notes)
+        {
+            Timings = new BacktestTimings(total.Elapsed.TotalSeconds, trainings, trainingTime.TotalSeconds, featureTime.TotalMilliseconds / targetDays.Count),
+        };
     }
 
     private static async Task<ICurtailmentForecaster> TrainAsync(

@@ -17,4 +17,8 @@ public sealed record BacktestResult(
     IReadOnlyList<BacktestRow> Rows,
     IReadOnlyDictionary<string, IReadOnlyList<BacktestRow>> BaselineRows,
     IReadOnlyDictionary<string, ForecastMetrics> Metrics,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Where the time went (a benchmark aid; not part of the protocol).</summary>
+    public BacktestTimings? Timings { get; init; }
+}

@@ -34,6 +34,7 @@ public static class BacktestWriter
                 model = result.Rows.Select(r => r.Model).Distinct().ToArray(),
                 metrics = result.Metrics.ToDictionary(kv => kv.Key, kv => kv.Value),
                 notes = result.Notes,
+                timings = result.Timings,
             }, Json, cancellationToken);
         }
 
@@ -60,6 +61,29 @@ public static class BacktestWriter
                 .Append(Number(f.UpperMw)).Append(',')
                 .Append(row.Model.Contains(',', StringComparison.Ordinal) ? $"\"{row.Model}\"" : row.Model)
                 .Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A markdown table of the model metrics of each ablation variant, with the best baseline's for reference.</summary>
+    public static string AblationTable(IReadOnlyList<(AblationVariant Variant, BacktestResult Result)> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var text = new StringBuilder("| Variant | MAE MW | MAE skill | ROC-AUC | PR-AUC | Brier skill | Coverage | Capture | What changes |\n")
+            .Append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        foreach (var (variant, result) in runs)
+        {
+            var m = result.Metrics["model"];
+            text.Append(CultureInfo.InvariantCulture, $"| {variant.Name} | {m.MaeMw:F1} | {m.MaeSkill:F3} | {m.RocAuc:F3} | {m.PrAuc:F3} | {m.BrierSkill:F3} | {m.IntervalCoverage:F3} | {m.SchedulerCapture:F3} | {variant.Description} |\n");
+        }
+
+        if (runs.Count > 0)
+        {
+            foreach (var (name, m) in runs[0].Result.Metrics.Where(kv => kv.Key != "model"))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| _{name}_ | {m.MaeMw:F1} | {m.MaeSkill:F3} | {m.RocAuc:F3} | {m.PrAuc:F3} | {m.BrierSkill:F3} | {m.IntervalCoverage:F3} | {m.SchedulerCapture:F3} | baseline |\n");
+            }
         }
 
         return text.ToString();

@@ -1,0 +1,178 @@
+namespace Curtailment.Models.Trees;
+
+/// <summary>
+/// Event probability as a logistic function of a few scale-free scores, fitted on held-out recent days:
+/// the (blended) point forecast relative to the threshold, the point forecast's own residual-based
+/// probability, and the recent event frequencies at that clock time. The forecast orders intervals
+/// within a day; the frequencies carry how often such forecasts came true lately, so the probability
+/// stays calibrated when the level of curtailment shifts.
+/// </summary>
+public sealed record EventProbabilityModel(double[] Weights)
+{
+    private const double Ridge = 1.0;
+
+    /// <summary>Number of inputs (without the intercept).</summary>
+    public const int Inputs = 4;
+
+    /// <summary>The scores the logistic model reads, in a fixed order.</summary>
+    public static double[] Scores(double predicted, double residualProbability, double freq7, double freq28, double threshold)
+    {
+        var scale = double.LogP1(Math.Max(1, threshold));
+        return
+        [
+            (double.LogP1(Math.Max(0, predicted)) - scale) / scale * 4,
+            Logit(residualProbability),
+            Logit(0.02 + (0.96 * freq7)),
+            Logit(0.02 + (0.96 * freq28)),
+        ];
+    }
+
+    /// <summary>
+    /// Ridge-penalised logistic regression by Newton steps; with a single outcome class it returns
+    /// null (the caller keeps the residual probabilities).
+    /// </summary>
+    public static EventProbabilityModel? Fit(IReadOnlyList<double[]> scores, IReadOnlyList<bool> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var positives = outcomes.Count(o => o);
+        if (positives == 0 || positives == outcomes.Count)
+        {
+            return null;
+        }
+
+        const int k = Inputs + 1;
+        var w = new double[k];
+        var prior = (positives + 0.5) / (outcomes.Count + 1.0);
+        w[0] = Math.Log(prior / (1 - prior));
+        for (var iteration = 0; iteration < 50; iteration++)
+        {
+            var gradient = new double[k];
+            var hessian = new double[k, k];
+            for (var j = 1; j < k; j++)
+            {
+                gradient[j] = Ridge * w[j];
+                hessian[j, j] = Ridge;
+            }
+
+            hessian[0, 0] = 1e-6;
+            for (var i = 0; i < scores.Count; i++)
+            {
+                var x = Row(scores[i]);
+                var p = Sigmoid(Dot(w, x));
+                var error = p - (outcomes[i] ? 1 : 0);
+                var v = Math.Max(p * (1 - p), 1e-9);
+                for (var a = 0; a < k; a++)
+                {
+                    gradient[a] += error * x[a];
+                    for (var b = 0; b < k; b++)
+                    {
+                        hessian[a, b] += v * x[a] * x[b];
+                    }
+                }
+            }
+
+            var step = Solve(hessian, gradient);
+            if (step is null)
+            {
+                break;
+            }
+
+            var change = 0.0;
+            for (var j = 0; j < k; j++)
+            {
+                w[j] -= step[j];
+                change = Math.Max(change, Math.Abs(step[j]));
+            }
+
+            if (change < 1e-8)
+            {
+                break;
+            }
+        }
+
+        return w.All(double.IsFinite) ? new EventProbabilityModel(w) : null;
+    }
+
+    /// <summary>The probability of an event given the scores of <see cref="Scores"/>.</summary>
+    public double Apply(double[] scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        return Math.Clamp(Sigmoid(Dot(Weights, Row(scores))), 1e-4, 1 - 1e-4);
+    }
+
+    private static double[] Row(double[] scores) => [1, .. scores];
+
+    private static double Dot(double[] w, double[] x)
+    {
+        double sum = 0;
+        for (var j = 0; j < w.Length; j++)
+        {
+            sum += w[j] * x[j];
+        }
+
+        return sum;
+    }
+
+    private static double[]? Solve(double[,] matrix, double[] vector)
+    {
+        var n = vector.Length;
+        var a = (double[,])matrix.Clone();
+        var b = (double[])vector.Clone();
+        for (var col = 0; col < n; col++)
+        {
+            var pivot = col;
+            for (var row = col + 1; row < n; row++)
+            {
+                if (Math.Abs(a[row, col]) > Math.Abs(a[pivot, col]))
+                {
+                    pivot = row;
+                }
+            }
+
+            if (Math.Abs(a[pivot, col]) < 1e-12)
+            {
+                return null;
+            }
+
+            for (var j = 0; j < n; j++)
+            {
+                (a[col, j], a[pivot, j]) = (a[pivot, j], a[col, j]);
+            }
+
+            (b[col], b[pivot]) = (b[pivot], b[col]);
+            for (var row = col + 1; row < n; row++)
+            {
+                var factor = a[row, col] / a[col, col];
+                for (var j = col; j < n; j++)
+                {
+                    a[row, j] -= factor * a[col, j];
+                }
+
+                b[row] -= factor * b[col];
+            }
+        }
+
+        var x = new double[n];
+        for (var row = n - 1; row >= 0; row--)
+        {
+            var sum = b[row];
+            for (var j = row + 1; j < n; j++)
+            {
+                sum -= a[row, j] * x[j];
+            }
+
+            x[row] = sum / a[row, row];
+        }
+
+        return x;
+    }
+
+    private static double Logit(double p)
+    {
+        var clamped = Math.Clamp(p, 1e-3, 1 - 1e-3);
+        return Math.Log(clamped / (1 - clamped));
+    }
+
+    private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+}

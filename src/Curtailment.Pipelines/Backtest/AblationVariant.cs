@@ -1,0 +1,27 @@
+using Curtailment.Models.Trees;
+
+namespace Curtailment.Pipelines.Backtest;
+
+/// <summary>One model choice of an ablation run: a name, what it changes, and the options it runs with.</summary>
+/// <param name="Name">Short id (also the output sub-folder).</param>
+/// <param name="Description">What differs from the full model.</param>
+/// <param name="Options">Model options of the variant.</param>
+public sealed record AblationVariant(string Name, string Description, CurtailmentModelOptions Options)
+{
+    /// <summary>The full model and one change at a time: feature groups left out and model choices switched.</summary>
+    public static IReadOnlyList<AblationVariant> Standard(CurtailmentModelOptions full)
+    {
+        ArgumentNullException.ThrowIfNull(full);
+        return
+        [
+            new("full", "defaults (best configuration)", full),
+            new("no_dayahead_forecasts", "without operator day-ahead demand, solar and wind forecasts (demand, renewables groups)", full with { ExcludedFeatureGroups = ["demand", "renewables"] }),
+            new("no_history", "without target history (week profile is then 0: absolute target, no baseline in the blend)", full with { ExcludedFeatureGroups = ["history"] }),
+            new("no_recent_supply", "without the 24 h Today's Outlook supply features", full with { ExcludedFeatureGroups = ["supply"] }),
+            new("absolute_target", "log1p(MW) instead of log1p(MW) relative to the week profile", full with { RelativeToWeekProfile = false }),
+            new("no_blend", "trees alone, no stacking with the week profile", full with { BlendWithBaseline = false }),
+            new("residual_probability", "p_event from residual quantiles only (no logistic event model)", full with { Probability = ProbabilitySource.Residuals }),
+            new("all_rows", "every 5-minute row in training (no 15-minute stride, no night subsampling)", full with { TrainingStrideMinutes = 0, NightZeroRowsKeptEvery = 1 }),
+        ];
+    }
+}

@@ -1,0 +1,23 @@
+namespace Curtailment.Features.Tests;
+
+public sealed class FeatureSchemaTests
+{
+    [Fact]
+    public void GroupOf_EveryFeature_BelongsToAKnownGroupAndEveryGroupIsUsed()
+    {
+        var groups = FeatureSchema.Names.Select(FeatureSchema.GroupOf).ToList();
+
+        Assert.All(groups, g => Assert.Contains(g, FeatureSchema.Groups));
+        Assert.Equal(FeatureSchema.Groups.Order(StringComparer.Ordinal), groups.Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("hist_7d_mean", "history")]
+    [InlineData("demand_fc", "demand")]
+    [InlineData("net_load_fc_day_min", "renewables")]
+    [InlineData("solar_28d_max", "supply")]
+    [InlineData("imports_24h_mean", "supply")]
+    [InlineData("tod_sin", "calendar")]
+    [InlineData("clear_sky_ghi", "sun")]
+    public void GroupOf_KnownFeature_IsItsSource(string name, string group) => Assert.Equal(group, FeatureSchema.GroupOf(name));
+}

@@ -1,0 +1,47 @@
+using Curtailment.Models.Trees;
+
+namespace Curtailment.Models.Tests.Trees;
+
+public sealed class PointBlendTests
+{
+    [Fact]
+    public void Fit_ModelTwiceTooHigh_HalvesTheModelWeight()
+    {
+        var actual = Enumerable.Range(0, 200).Select(i => (double)(i % 20) * 50).ToList();
+        var model = actual.Select(a => a * 2).ToList();
+        var baseline = actual.Select(_ => 0.0).ToList();
+
+        var blend = PointBlend.Fit(model, baseline, actual);
+
+        Assert.Equal(0.5, blend.Model, 6);
+        Assert.Equal(0, blend.Baseline, 6);
+    }
+
+    [Fact]
+    public void Fit_BaselineIsTheTruth_PutsTheWeightOnTheBaseline()
+    {
+        var random = new Random(2);
+        var actual = Enumerable.Range(0, 300).Select(_ => random.NextDouble() * 1000).ToList();
+        var model = actual.Select(_ => random.NextDouble() * 1000).ToList();
+
+        var blend = PointBlend.Fit(model, actual, actual);
+
+        Assert.Equal(0, blend.Model, 6);
+        Assert.Equal(1, blend.Baseline, 6);
+    }
+
+    [Fact]
+    public void Fit_ModelAlreadyExact_KeepsTheIdentity()
+    {
+        var actual = Enumerable.Range(0, 100).Select(i => (double)i).ToList();
+
+        Assert.Equal(PointBlend.Identity, PointBlend.Fit(actual, actual.Select(a => a + 50).ToList(), actual));
+    }
+
+    [Fact]
+    public void Apply_NegativeCombination_IsClampedToZero()
+    {
+        Assert.Equal(0, new PointBlend(1, 0).Apply(-5, 0));
+        Assert.Equal(130, new PointBlend(0.5, 0.3).Apply(200, 100), 9);
+    }
+}

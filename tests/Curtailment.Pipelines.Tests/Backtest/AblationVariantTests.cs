@@ -1,0 +1,22 @@
+using Curtailment.Models.Trees;
+using Curtailment.Pipelines.Backtest;
+
+namespace Curtailment.Pipelines.Tests.Backtest;
+
+public sealed class AblationVariantTests
+{
+    [Fact]
+    public void Standard_FirstIsTheFullModelAndEveryOtherChangesItsOptions()
+    {
+        var full = new CurtailmentModelOptions();
+
+        var variants = AblationVariant.Standard(full);
+
+        Assert.Equal("full", variants[0].Name);
+        Assert.Same(full, variants[0].Options);
+        Assert.Equal(variants.Count, variants.Select(v => v.Name).Distinct().Count());
+        Assert.All(variants.Skip(1), v => Assert.NotEqual(System.Text.Json.JsonSerializer.Serialize(full), System.Text.Json.JsonSerializer.Serialize(v.Options)));
+        Assert.Equal(["history"], variants.Single(v => v.Name == "no_history").Options.ExcludedFeatureGroups);
+        Assert.False(variants.Single(v => v.Name == "no_blend").Options.BlendWithBaseline);
+    }
+}
