@@ -18,20 +18,26 @@ namespace Curtailment.Pipelines;
 public static class ServiceCollectionExtensions
 {
     /// <summary>Adds regions, storage, ingestion (importers and fetchers) and the use-case pipelines.</summary>
-    public static IServiceCollection AddCurtailment(this IServiceCollection services)
+    public static IServiceCollection AddCurtailment(this IServiceCollection services, bool withFetchers = true)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<RegionOptions>().BindConfiguration(RegionOptions.SectionName);
         services.AddSingleton<IRegionCatalog>(sp =>
         {
             var configured = sp.GetRequiredService<IOptions<RegionOptions>>().Value.Path;
-            var path = string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, "regions.json") : configured;
+            // The copy shipped beside this assembly, which is also where a notebook kernel finds it.
+            var path = string.IsNullOrWhiteSpace(configured)
+                ? Path.Combine(Path.GetDirectoryName(typeof(RegionOptions).Assembly.Location) ?? AppContext.BaseDirectory, "regions.json")
+                : configured;
             return RegionCatalog.Load(path);
         });
         services.AddCurtailmentStorage();
         services.AddCurtailmentIngestion();
         // Every FetchOptions default is valid, so this needs no configuration; a bad override fails at start.
-        services.AddCurtailmentFetchers();
+        if (withFetchers)
+        {
+            services.AddCurtailmentFetchers();
+        }
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<FeatureBuilder>();
         services.AddSingleton<BacktestPipeline>();

@@ -54,7 +54,7 @@ public sealed class ResearchWorkspace : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddCurtailment()
+            .AddCurtailment(withFetchers: false) // notebooks download nothing; the kernel ships its own Polly
             .BuildServiceProvider();
         var workspace = new ResearchWorkspace(services, databasePath, temporary);
         if (temporary is not null)
@@ -92,6 +92,34 @@ public sealed class ResearchWorkspace : IAsyncDisposable
     /// <summary>The protocol's rolling backtest.</summary>
     public Task<BacktestResult> BacktestAsync(BacktestRequest request) =>
         Get<BacktestPipeline>().RunAsync(request, null, CancellationToken.None);
+
+    /// <summary>
+    /// Trains a model on every labelled day before the last <paramref name="holdoutDays"/> and returns it
+    /// with the held-out days' features (as known at their issue times) and actuals, for diagnostics
+    /// such as permutation importance.
+    /// </summary>
+    public async Task<(Models.Trees.CurtailmentModel Model, IReadOnlyList<(Features.FeatureFrame Features, double[] Actual)> Holdout)> TrainWithHoldoutAsync(
+        string region, int holdoutDays, Models.Trees.CurtailmentModelOptions? options = null)
+    {
+        var r = Regions.Get(region);
+        var lastDay = await LastDayAsync(region);
+        var reader = Get<IObservationReader>();
+        var recent = await reader.ReadAsync(new ObservationQuery(r.Id, r.Target.Series, DateTimeOffset.UtcNow.AddYears(-50), DateTimeOffset.MaxValue, DateTimeOffset.MaxValue), CancellationToken.None);
+        var step = recent.GroupBy(o => o.Duration).MaxBy(g => g.Count())?.Key ?? r.NativeResolution;
+        var cache = new Training.DayFeatureCache(new Features.FeatureBuilder(reader), r, step);
+        var firstHoldout = lastDay.AddDays(-holdoutDays + 1);
+        var training = await Training.TrainingData.BuildAsync(reader, r, cache, lastDay.AddDays(-365), firstHoldout.AddDays(-1), DateTimeOffset.MaxValue, CancellationToken.None);
+        var model = Models.Trees.CurtailmentModelTrainer.Train(r, training, options ?? new Models.Trees.CurtailmentModelOptions(), "notebook");
+        var holdout = new List<(Features.FeatureFrame, double[])>();
+        for (var day = firstHoldout; day <= lastDay; day = day.AddDays(1))
+        {
+            var (start, end) = Forecasting.DayAheadSchedule.DayBounds(r, day);
+            var actual = await reader.ReadDenseAsync(new ObservationQuery(r.Id, r.Target.Series, start, end, DateTimeOffset.MaxValue), step, CancellationToken.None);
+            holdout.Add((await cache.GetAsync(day, CancellationToken.None), actual.Values));
+        }
+
+        return (model, holdout);
+    }
 
     /// <summary>An HTML image element for PNG bytes (notebooks display it with <c>HTML(...)</c>).</summary>
     public static string ImageHtml(byte[] png) => $"<img src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"/>";
