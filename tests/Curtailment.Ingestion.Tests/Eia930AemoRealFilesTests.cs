@@ -2,6 +2,7 @@ using Curtailment.Core.Ingest;
 using Curtailment.Core.Observations;
 using Curtailment.Ingestion.Aemo;
 using Curtailment.Ingestion.Eia930;
+using Curtailment.Testing;
 
 namespace Curtailment.Ingestion.Tests;
 
@@ -13,25 +14,6 @@ namespace Curtailment.Ingestion.Tests;
 [Trait("Category", "RealData")]
 public class Eia930AemoRealFilesTests
 {
-    private static string? RealDataFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "real");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        if (Environment.GetEnvironmentVariable("CURTAILMENT_REQUIRE_REAL_DATA") == "1")
-        {
-            Assert.Fail($"CURTAILMENT_REQUIRE_REAL_DATA=1 but no shared/data/real folder above {AppContext.BaseDirectory}.");
-        }
-
-        return null;
-    }
-
     private static ImportBatch Parse(IFileImporter importer, string path)
     {
         using var stream = File.OpenRead(path);
@@ -44,7 +26,7 @@ public class Eia930AemoRealFilesTests
     [InlineData("ERCO", "ERCOT", 83_322, 241)]
     public void Parse_CleanedEiaDemand_ReadsReadmeRowCount(string ba, string region, int rows, int emptyDemandHours)
     {
-        if (RealDataFolder() is not { } real)
+        if (SharedFolder.RealData() is not { } real)
         {
             return;
         }
@@ -61,7 +43,7 @@ public class Eia930AemoRealFilesTests
     [Fact]
     public void Parse_SwppSpike_IsStoredAsPublished()
     {
-        if (RealDataFolder() is not { } real)
+        if (SharedFolder.RealData() is not { } real)
         {
             return;
         }
@@ -77,7 +59,7 @@ public class Eia930AemoRealFilesTests
     [InlineData("release_2025_Jan_original_eia_files_CISO.first2000rows.csv")]
     public void Parse_EiaOriginalSamples_AcceptsEveryRow(string file)
     {
-        if (RealDataFolder() is not { } real)
+        if (SharedFolder.RealData() is not { } real)
         {
             return;
         }
@@ -92,7 +74,7 @@ public class Eia930AemoRealFilesTests
     [Fact]
     public void Parse_GridMonitorWorkbookAndCsv_Agree()
     {
-        if (RealDataFolder() is not { } real)
+        if (SharedFolder.RealData() is not { } real)
         {
             return;
         }
@@ -112,7 +94,7 @@ public class Eia930AemoRealFilesTests
     [Fact]
     public void Parse_AemoCleaned_ReadsReadmeRowCount()
     {
-        if (RealDataFolder() is not { } real)
+        if (SharedFolder.RealData() is not { } real)
         {
             return;
         }
@@ -128,7 +110,7 @@ public class Eia930AemoRealFilesTests
     [Fact]
     public void Parse_AemoOriginalMonth_AcceptsAllRows()
     {
-        if (RealDataFolder() is not { } real)
+        if (SharedFolder.RealData() is not { } real)
         {
             return;
         }

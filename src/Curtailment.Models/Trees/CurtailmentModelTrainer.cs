@@ -73,46 +73,16 @@ public static class CurtailmentModelTrainer
         var rows = TrainingRows(region, data, options, lastDay);
         var view = ModelRow.ToDataView(context, rows, FeatureSchema.Names.Count);
 
-        var regressionTrainer = options.Transform == TargetTransform.Tweedie
-            ? (Microsoft.ML.IEstimator<ITransformer>)context.Regression.Trainers.FastTreeTweedie(new FastTreeTweedieTrainer.Options
-            {
-                LabelColumnName = nameof(ModelRow.Label),
-                FeatureColumnName = nameof(ModelRow.Features),
-                ExampleWeightColumnName = nameof(ModelRow.Weight),
-                NumberOfTrees = options.Trees,
-                NumberOfLeaves = options.Leaves,
-                MinimumExampleCountPerLeaf = options.MinRowsPerLeaf,
-                LearningRate = options.LearningRate,
-                Seed = options.Seed,
-            })
-            : context.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
-            {
-                LabelColumnName = nameof(ModelRow.Label),
-                FeatureColumnName = nameof(ModelRow.Features),
-                ExampleWeightColumnName = nameof(ModelRow.Weight),
-                NumberOfTrees = options.Trees,
-                NumberOfLeaves = options.Leaves,
-                MinimumExampleCountPerLeaf = options.MinRowsPerLeaf,
-                LearningRate = options.LearningRate,
-                Seed = options.Seed,
-            });
+        IEstimator<ITransformer> regressionTrainer = options.Transform == TargetTransform.Tweedie
+            ? context.Regression.Trainers.FastTreeTweedie(Configure(new FastTreeTweedieTrainer.Options(), options, nameof(ModelRow.Label)))
+            : context.Regression.Trainers.FastTree(Configure(new FastTreeRegressionTrainer.Options(), options, nameof(ModelRow.Label)));
         var regression = regressionTrainer.Fit(view);
 
         ITransformer? classifier = null;
         var events = rows.Count(r => r.IsEvent);
         if (options.Probability == ProbabilitySource.Classifier && events > 0 && events < rows.Count)
         {
-            classifier = context.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-            {
-                LabelColumnName = nameof(ModelRow.IsEvent),
-                FeatureColumnName = nameof(ModelRow.Features),
-                ExampleWeightColumnName = nameof(ModelRow.Weight),
-                NumberOfTrees = options.Trees,
-                NumberOfLeaves = options.Leaves,
-                MinimumExampleCountPerLeaf = options.MinRowsPerLeaf,
-                LearningRate = options.LearningRate,
-                Seed = options.Seed,
-            }).Fit(view);
+            classifier = context.BinaryClassification.Trainers.FastTree(Configure(new FastTreeBinaryTrainer.Options(), options, nameof(ModelRow.IsEvent))).Fit(view);
         }
 
         var manifest = new ModelManifest { Region = region.Id, Options = options, EventThreshold = region.Target.EventThreshold };
@@ -120,6 +90,21 @@ public static class CurtailmentModelTrainer
         {
             BaseEventRate = (double)events / rows.Count,
         };
+    }
+
+    /// <summary>The hyper-parameters every FastTree flavour shares, set in one place.</summary>
+    private static T Configure<T>(T trainer, CurtailmentModelOptions options, string label)
+        where T : BoostedTreeOptions
+    {
+        trainer.LabelColumnName = label;
+        trainer.FeatureColumnName = nameof(ModelRow.Features);
+        trainer.ExampleWeightColumnName = nameof(ModelRow.Weight);
+        trainer.NumberOfTrees = options.Trees;
+        trainer.NumberOfLeaves = options.Leaves;
+        trainer.MinimumExampleCountPerLeaf = options.MinRowsPerLeaf;
+        trainer.LearningRate = options.LearningRate;
+        trainer.Seed = options.Seed;
+        return trainer;
     }
 
     internal static readonly int WeekProfileIndex = IndexOfFeature("hist_7d_mean");

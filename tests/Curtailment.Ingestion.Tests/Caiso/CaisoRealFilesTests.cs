@@ -1,6 +1,7 @@
 using Curtailment.Core.Ingest;
 using Curtailment.Core.Observations;
 using Curtailment.Ingestion.Caiso;
+using Curtailment.Testing;
 
 namespace Curtailment.Ingestion.Tests.Caiso;
 
@@ -19,7 +20,7 @@ public sealed class CaisoRealFilesTests
     [Fact]
     public void Parse_JanuaryCurtailmentsCsv_MatchesReadmeEnergy()
     {
-        if (RealData() is not { } root)
+        if (SharedFolder.RealData() is not { } root)
         {
             return;
         }
@@ -38,7 +39,7 @@ public sealed class CaisoRealFilesTests
     [Fact]
     public void Parse_JanToAprCurtailmentsCsvAndCleanedFile_AgreeWithReadmeTotal()
     {
-        if (RealData() is not { } root)
+        if (SharedFolder.RealData() is not { } root)
         {
             return;
         }
@@ -60,7 +61,7 @@ public sealed class CaisoRealFilesTests
     [Fact]
     public void Parse_CleanedHourlyReport_MatchesReadmeFuelTotals()
     {
-        if (RealData() is not { } root)
+        if (SharedFolder.RealData() is not { } root)
         {
             return;
         }
@@ -78,7 +79,7 @@ public sealed class CaisoRealFilesTests
     [Fact]
     public void Parse_DailyReportSamples_ReadWithoutRejections()
     {
-        if (RealData() is not { } root)
+        if (SharedFolder.RealData() is not { } root)
         {
             return;
         }
@@ -98,7 +99,7 @@ public sealed class CaisoRealFilesTests
     [Fact]
     public void Parse_RawPdfConversion_ReadsTheTableAfterThePreamble()
     {
-        if (RealData() is not { } root)
+        if (SharedFolder.RealData() is not { } root)
         {
             return;
         }
@@ -126,7 +127,7 @@ public sealed class CaisoRealFilesTests
     [InlineData("20210314", 288, 276, 289, 277)]
     public void Parse_OutlookSampleDay_ReadsEveryRowWithoutRejections(string day, int sourceRows, int sourceIntervals, int demandRows, int demandIntervals)
     {
-        if (RealData() is not { } root)
+        if (SharedFolder.RealData() is not { } root)
         {
             return;
         }
@@ -145,7 +146,7 @@ public sealed class CaisoRealFilesTests
     [Fact]
     public void Parse_CleanedOutlook2020_ReadsTheWholeYear()
     {
-        if (RealData() is not { } root)
+        if (SharedFolder.RealData() is not { } root)
         {
             return;
         }
@@ -168,21 +169,4 @@ public sealed class CaisoRealFilesTests
 
     private static double Energy(ImportBatch batch, string series, TimeSpan duration) =>
         batch.Observations.Where(o => o.Series == series).Sum(o => o.Value * duration.TotalHours);
-
-    /// <summary>The <c>shared/data/real</c> folder found walking up from the test binaries, or null.</summary>
-    private static string? RealData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "real");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        Assert.False(Environment.GetEnvironmentVariable("CURTAILMENT_REQUIRE_REAL_DATA") == "1",
-            "CURTAILMENT_REQUIRE_REAL_DATA=1 but no shared/data/real folder was found above " + AppContext.BaseDirectory);
-        return null;
-    }
 }

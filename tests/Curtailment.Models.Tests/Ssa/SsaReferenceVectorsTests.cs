@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Curtailment.Models.Ssa;
+using Curtailment.Testing;
 using Xunit.Abstractions;
 
 namespace Curtailment.Models.Tests.Ssa;
@@ -104,7 +105,7 @@ public class SsaReferenceVectorsTests(ITestOutputHelper output)
     [Fact]
     public void ReferenceFile_EveryCaseAndStep_MatchesPublishedModelForecastsAndBounds()
     {
-        string? path = FindReferenceFile();
+        string? path = SharedFolder.Find(Path.Combine("eval", "ssa_reference_vectors.json"));
         if (path is null)
         {
             Assert.False(
@@ -242,19 +243,5 @@ public class SsaReferenceVectorsTests(ITestOutputHelper output)
         model.Save(stream);
         stream.Position = 0;
         return SsaModel.Load(stream);
-    }
-
-    private static string? FindReferenceFile()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "eval", "ssa_reference_vectors.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }

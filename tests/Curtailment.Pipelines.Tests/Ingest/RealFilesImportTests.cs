@@ -2,6 +2,7 @@ using Curtailment.Core.Ingest;
 using Curtailment.Core.Observations;
 using Curtailment.Core.Time;
 using Curtailment.Pipelines.Ingest;
+using Curtailment.Testing;
 
 namespace Curtailment.Pipelines.Tests.Ingest;
 
@@ -16,25 +17,6 @@ namespace Curtailment.Pipelines.Tests.Ingest;
 public sealed class RealFilesImportTests
 {
     private static readonly DateTimeOffset Now = new(2025, 1, 15, 12, 0, 0, TimeSpan.Zero);
-
-    private static string? RealDataFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "real");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        if (Environment.GetEnvironmentVariable("CURTAILMENT_REQUIRE_REAL_DATA") == "1")
-        {
-            Assert.Fail($"CURTAILMENT_REQUIRE_REAL_DATA=1 but no shared/data/real folder above {AppContext.BaseDirectory}.");
-        }
-
-        return null;
-    }
 
     private static async Task<IReadOnlyList<IngestFileResult>> IngestAsync(
         TestServices services, string source, string? published, params string[] paths)
@@ -69,7 +51,7 @@ public sealed class RealFilesImportTests
     [Fact]
     public async Task Ingest_JanuaryProductionCsvTwice_StoresReadmeTotalOnceAndSecondRunIsUnchanged()
     {
-        if (RealDataFolder() is not { } real)
+        if (SharedFolder.RealData() is not { } real)
         {
             return;
         }
@@ -98,7 +80,7 @@ public sealed class RealFilesImportTests
     [Fact]
     public async Task Ingest_CleanedJanuaryToAprilCurtailment_StoresReadmeRowsAndTotal()
     {
-        if (RealDataFolder() is not { } real)
+        if (SharedFolder.RealData() is not { } real)
         {
             return;
         }
@@ -117,7 +99,7 @@ public sealed class RealFilesImportTests
     [Fact]
     public async Task Ingest_HourlyReport2016To2017_StoresReadmeSolarAndWindTotals()
     {
-        if (RealDataFolder() is not { } real)
+        if (SharedFolder.RealData() is not { } real)
         {
             return;
         }
@@ -141,7 +123,7 @@ public sealed class RealFilesImportTests
     [InlineData("ERCO", "ERCOT", 83_322, 241)]
     public async Task Ingest_Eia930DemandFile_StoresReadmeRowCount(string ba, string region, int rows, int emptyDemandHours)
     {
-        if (RealDataFolder() is not { } real)
+        if (SharedFolder.RealData() is not { } real)
         {
             return;
         }
@@ -162,7 +144,7 @@ public sealed class RealFilesImportTests
     [Fact]
     public async Task Ingest_OutlookJanuaryToApril_StoresEveryGridRowOfEverySeries()
     {
-        if (RealDataFolder() is not { } real)
+        if (SharedFolder.RealData() is not { } real)
         {
             return;
         }
@@ -190,7 +172,7 @@ public sealed class RealFilesImportTests
     [Fact]
     public async Task Ingest_DayAheadForecast2021AsTidy_StoresEveryHourPublishedTheDayBeforeAtTen()
     {
-        if (RealDataFolder() is not { } real)
+        if (SharedFolder.RealData() is not { } real)
         {
             return;
         }
@@ -215,7 +197,7 @@ public sealed class RealFilesImportTests
     [Fact]
     public async Task Ingest_Eia930Generation2021AsTidy_StoresCentredHoursPublishedAnHourAfterTheirEnd()
     {
-        if (RealDataFolder() is not { } real)
+        if (SharedFolder.RealData() is not { } real)
         {
             return;
         }
@@ -241,7 +223,7 @@ public sealed class RealFilesImportTests
     [Fact]
     public async Task Ingest_GfsWeather2021AsTidy_StoresEveryVariableForEveryRow()
     {
-        if (RealDataFolder() is not { } real)
+        if (SharedFolder.RealData() is not { } real)
         {
             return;
         }
@@ -266,7 +248,7 @@ public sealed class RealFilesImportTests
     [Fact]
     public async Task Ingest_AemoCleanedFile_StoresReadmeRowsWithoutGaps()
     {
-        if (RealDataFolder() is not { } real)
+        if (SharedFolder.RealData() is not { } real)
         {
             return;
         }
