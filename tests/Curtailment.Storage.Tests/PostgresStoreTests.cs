@@ -110,6 +110,28 @@ public sealed class PostgresStoreTests : ObservationStoreContractTests, IDisposa
     }
 
     [Fact]
+    public async Task SaveAsync_OneSeriesOverlapsStoredRowsAnotherIsNew_UpsertsTheFirstAndCopiesTheSecond()
+    {
+        if (!StoreAvailable)
+        {
+            return;
+        }
+
+        var (ingest, reader, _) = CreateStore();
+        var later = Day.AddHours(6);
+        await ingest.SaveAsync(Batch("a.csv", Obs(SeriesIds.Demand, 0, 10), Obs(SeriesIds.Demand, 1, 11)), "h1", Day, default);
+
+        var run = await ingest.SaveAsync(Batch("b.csv", Obs(SeriesIds.Demand, 1, 12, later), Obs(SeriesIds.Solar, 0, 5), Obs(SeriesIds.Demand, 2, 20, later), Obs(SeriesIds.Demand, 0, 10, later)), "h2", Day, default);
+
+        var all = new ObservationQuery("CAISO", SeriesIds.Demand, Day, Day.AddDays(1), DateTimeOffset.MaxValue);
+        var demand = await reader.ReadAsync(all, default);
+        Assert.Equal([10.0, 12.0, 20.0], demand.Select(o => o.Value));
+        Assert.Equal([Day + FiveMinutes, later, later], demand.Select(o => o.PublishedAt));
+        Assert.Equal([5.0], (await reader.ReadAsync(all with { Series = SeriesIds.Solar }, default)).Select(o => o.Value));
+        Assert.Equal(run.Id, _database.Scalar<long>("SELECT o.ingest_run FROM observation o JOIN series_key k ON k.id = o.series_key WHERE k.series = 'solar_mw'"));
+    }
+
+    [Fact]
     public async Task SaveAsync_SameFileFromTwoWritersAtOnce_StoresItOnce()
     {
         if (!StoreAvailable)
