@@ -71,10 +71,13 @@ if ! as_server "$BIN/pg_isready" -q -h "$SOCKET" -p "$PORT"; then
     # Local (socket) connections are trusted for administration; TCP needs the password.
     as_server "$BIN/initdb" -D "$DATA" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
       --encoding=UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 || { cat "$DIR/initdb.log" >&2; exit 1; }
+    # In postgresql.conf, not on the command line, so that a benchmark can turn durability back on with
+    # ALTER SYSTEM SET fsync = on; SELECT pg_reload_conf(); (command-line settings would win).
+    printf '%s\n' "fsync = off" "synchronous_commit = off" "full_page_writes = off" "max_connections = 200" >>"$DATA/postgresql.conf"
   fi
   log "starting PostgreSQL on 127.0.0.1:$PORT"
   as_server "$PG_CTL" -D "$DATA" -l "$DIR/server.log" -w -t 60 start \
-    -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$SOCKET -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >&2 \
+    -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$SOCKET" >&2 \
     || { cat "$DIR/server.log" >&2; exit 1; }
 fi
 
