@@ -152,6 +152,6 @@ public sealed class SqliteStoreTests : ObservationStoreContractTests, IDisposabl
         Directory.Delete(_folder, recursive: true);
     }
 
-    /// <summary>Number of embedded migration scripts (one per schema version).</summary>
-    private static int MigrationScriptCount => typeof(SqliteStore).Assembly.GetManifestResourceNames().Count(n => n.EndsWith(".sql", StringComparison.Ordinal));
+    /// <summary>Number of embedded SQLite migration scripts (one per schema version).</summary>
+    private static int MigrationScriptCount => SqliteMigrator.Scripts.Count;
 }

@@ -1,0 +1,129 @@
+using Curtailment.Core.ModelRegistry;
+using Dapper;
+
+namespace Curtailment.Storage.Postgres;
+
+public sealed partial class PostgresStore : IModelStore
+{
+    private const string ModelColumns = "id, region, kind, version, status, created_at, activated_at, manifest";
+
+    // Several processes may train or activate at once: the registry's writes for one region take turns on a
+    // transaction-scoped advisory lock, so version numbers never collide and exactly one model stays active
+    // (the partial unique index ux_model_one_active is the backstop).
+    private const string LockRegionSql = "SELECT pg_advisory_xact_lock(hashtextextended('curtailment.model:' || @region, 0))";
+
+    /// <inheritdoc />
+    public async Task<ModelRecord> AddCandidateAsync(string region, string kind, Func<string, (string ManifestJson, byte[] Artifact)> build, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        long id;
+        await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(LockRegionSql, new { region }, transaction, cancellationToken: cancellationToken));
+            var next = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COALESCE(MAX(CAST(substr(version, 2) AS bigint)), 0) + 1 FROM model WHERE region = @region AND version ~ '^v[0-9]+$'",
+                new { region }, transaction, cancellationToken: cancellationToken));
+            var version = $"v{next}";
+            var (manifestJson, artifact) = build(version);
+            id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                """
+                INSERT INTO model (region, kind, version, status, created_at, manifest, artifact)
+                VALUES (@region, @kind, @version, 'Candidate', @now, @manifestJson, @artifact) RETURNING id
+                """,
+                new { region, kind, version, now = ToUnix(_time.GetUtcNow()), manifestJson, artifact }, transaction, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return (await FindModelAsync(id, cancellationToken))!;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ModelRecord>> ListModelsAsync(string? region, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ModelRow>(new CommandDefinition(
+            $"SELECT {ModelColumns} FROM model WHERE @region::text IS NULL OR lower(region) = lower(@region::text) ORDER BY id DESC",
+            new { region }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<ModelRecord?> FindModelAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ModelRow>(new CommandDefinition(
+            $"SELECT {ModelColumns} FROM model WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return row?.ToRecord();
+    }
+
+    /// <inheritdoc />
+    public async Task<ModelRecord?> ActiveModelAsync(string region, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ModelRow>(new CommandDefinition(
+            $"SELECT {ModelColumns} FROM model WHERE lower(region) = lower(@region) AND status = 'Active'", new { region }, cancellationToken: cancellationToken));
+        return row?.ToRecord();
+    }
+
+    /// <inheritdoc />
+    public async Task<byte[]> ReadArtifactAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<byte[]>(new CommandDefinition(
+            "SELECT artifact FROM model WHERE id = @id", new { id }, cancellationToken: cancellationToken))
+            ?? throw new KeyNotFoundException($"No model with id {id}.");
+    }
+
+    /// <inheritdoc />
+    public async Task<ModelRecord> ActivateAsync(long id, CancellationToken cancellationToken)
+    {
+        await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            var region = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                "SELECT region FROM model WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken))
+                ?? throw new KeyNotFoundException($"No model with id {id}.");
+            await connection.ExecuteAsync(new CommandDefinition(LockRegionSql, new { region }, transaction, cancellationToken: cancellationToken));
+            var now = ToUnix(_time.GetUtcNow());
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE model SET status = 'Retired', retired_at = @now WHERE region = @region AND status = 'Active' AND id <> @id",
+                new { region, id, now }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE model SET status = 'Active', activated_at = @now WHERE id = @id", new { id, now }, transaction, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return (await FindModelAsync(id, cancellationToken))!;
+    }
+
+    /// <inheritdoc />
+    public async Task<ModelRecord?> RollbackAsync(string region, CancellationToken cancellationToken)
+    {
+        long? previous;
+        await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            previous = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+                "SELECT id FROM model WHERE lower(region) = lower(@region) AND status = 'Retired' ORDER BY retired_at DESC, id DESC LIMIT 1",
+                new { region }, cancellationToken: cancellationToken));
+        }
+
+        return previous is { } id ? await ActivateAsync(id, cancellationToken) : null;
+    }
+
+    private sealed class ModelRow
+    {
+        public long Id { get; init; }
+        public string Region { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string Version { get; init; } = "";
+        public string Status { get; init; } = "";
+        public long Created_At { get; init; }
+        public long? Activated_At { get; init; }
+        public string Manifest { get; init; } = "";
+
+        public ModelRecord ToRecord() => new(
+            Id, Region, Kind, Version, Enum.Parse<ModelStatus>(Status), FromUnix(Created_At),
+            Activated_At is { } a ? FromUnix(a) : null, Manifest);
+    }
+}

@@ -1,0 +1,223 @@
+using Curtailment.Core.Ingest;
+using Curtailment.Core.Observations;
+using Curtailment.Storage.Postgres;
+
+namespace Curtailment.Storage.Tests;
+
+/// <summary>The observation-store contract, and what only PostgreSQL needs, on a real database of its own.</summary>
+[Trait("Category", "Integration")]
+public sealed class PostgresStoreTests : ObservationStoreContractTests, IDisposable
+{
+    private readonly PostgresTestDatabase _database = new();
+    private readonly List<PostgresStore> _stores = [];
+
+    protected override bool StoreAvailable => _database.Available;
+
+    protected override (IIngestStore Ingest, IObservationReader Reader, IDataSummaryReader Summary) CreateStore()
+    {
+        var store = CreatePostgresStore();
+        return (store, store, store);
+    }
+
+    [Fact]
+    public async Task Constructor_SeveralProcessesStartingAtOnce_ApplyEachMigrationOnce()
+    {
+        if (!StoreAvailable)
+        {
+            return;
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(CreatePostgresStore)));
+        CreatePostgresStore();
+
+        Assert.Equal((long)PostgresMigrator.Scripts.Count, _database.Scalar<long>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(PostgresMigrator.Scripts[^1].Version, _database.Scalar<int>("SELECT MAX(version) FROM schema_version"));
+    }
+
+    [Fact]
+    public void Constructor_WrongPassword_NamesTheSettingAndNeverThePassword()
+    {
+        if (!StoreAvailable)
+        {
+            return;
+        }
+
+        const string password = "Wr0ng-S3cret-Pa55";
+
+        var error = Assert.Throws<InvalidOperationException>(() => new PostgresStore(_database.WithPassword(password), TimeProvider.System));
+
+        Assert.Contains("Curtailment:Storage:ConnectionString", error.Message, StringComparison.Ordinal);
+        Assert.Contains(_database.Name, error.Message, StringComparison.Ordinal);
+        Assert.Contains("28P01", error.Message, StringComparison.Ordinal); // the server's "password authentication failed"
+        Assert.DoesNotContain(password, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SaveAsync_RepeatedKeyWithinBatch_LaterValueAndLaterPublicationWin()
+    {
+        if (!StoreAvailable)
+        {
+            return;
+        }
+
+        var (ingest, reader, _) = CreateStore();
+        var later = Day.AddHours(3);
+
+        await ingest.SaveAsync(Batch("a.csv", Obs(SeriesIds.Demand, 5, 1), Obs(SeriesIds.Demand, 2, 7), Obs(SeriesIds.Demand, 5, 3, later)), "h1", Day, default);
+
+        var read = await reader.ReadAsync(new ObservationQuery("CAISO", SeriesIds.Demand, Day, Day.AddDays(1), DateTimeOffset.MaxValue), default);
+        Assert.Equal([7.0, 3.0], read.Select(o => o.Value));
+        Assert.Equal(later, read[1].PublishedAt);
+    }
+
+    [Fact]
+    public async Task SaveAsync_RepeatedKeySameValueWithinBatch_KeepsTheFirstRowsPublicationAndNote()
+    {
+        if (!StoreAvailable)
+        {
+            return;
+        }
+
+        var (ingest, reader, _) = CreateStore();
+
+        await ingest.SaveAsync(Batch("a.csv", Obs(SeriesIds.Demand, 5, 1) with { Note = "first" }, Obs(SeriesIds.Demand, 5, 1, Day.AddHours(9)) with { Note = "second" }), "h1", Day, default);
+
+        var read = Assert.Single(await reader.ReadAsync(new ObservationQuery("CAISO", SeriesIds.Demand, Day, Day.AddDays(1), DateTimeOffset.MaxValue), default));
+        Assert.Equal(Day + (FiveMinutes * 6), read.PublishedAt);
+        Assert.Equal("first", read.Note);
+    }
+
+    [Fact]
+    public async Task SaveAsync_NotesDurationsAndSeriesInterleaved_StoresEachRowsOwn()
+    {
+        if (!StoreAvailable)
+        {
+            return;
+        }
+
+        var (ingest, reader, _) = CreateStore();
+        var batch = Batch("a.csv",
+            Obs(SeriesIds.Solar, 0, 1) with { Note = "stale:solar" }, Obs(SeriesIds.Demand, 0, 100), Obs(SeriesIds.Solar, 1, 2),
+            new Observation("CAISO", SeriesIds.Solar, Day + (FiveMinutes * 2), TimeSpan.FromMinutes(15), 6, "test", Day.AddHours(1)),
+            Obs(SeriesIds.Solar, 8, 7) with { Note = string.Empty });
+
+        await ingest.SaveAsync(batch, "h1", Day, default);
+
+        var read = await reader.ReadAsync(new ObservationQuery("CAISO", SeriesIds.Solar, Day, Day.AddDays(1), DateTimeOffset.MaxValue), default);
+        Assert.Equal(["stale:solar", null, null, string.Empty], read.Select(o => o.Note));
+        Assert.Equal([5, 5, 15, 5], read.Select(o => (int)o.Duration.TotalMinutes));
+        Assert.Equal([1.0, 2.0, 6.0, 7.0], read.Select(o => o.Value));
+    }
+
+    [Fact]
+    public async Task SaveAsync_OneSeriesOverlapsStoredRowsAnotherIsNew_UpsertsTheFirstAndCopiesTheSecond()
+    {
+        if (!StoreAvailable)
+        {
+            return;
+        }
+
+        var (ingest, reader, _) = CreateStore();
+        var later = Day.AddHours(6);
+        await ingest.SaveAsync(Batch("a.csv", Obs(SeriesIds.Demand, 0, 10), Obs(SeriesIds.Demand, 1, 11)), "h1", Day, default);
+
+        var run = await ingest.SaveAsync(Batch("b.csv", Obs(SeriesIds.Demand, 1, 12, later), Obs(SeriesIds.Solar, 0, 5), Obs(SeriesIds.Demand, 2, 20, later), Obs(SeriesIds.Demand, 0, 10, later)), "h2", Day, default);
+
+        var all = new ObservationQuery("CAISO", SeriesIds.Demand, Day, Day.AddDays(1), DateTimeOffset.MaxValue);
+        var demand = await reader.ReadAsync(all, default);
+        Assert.Equal([10.0, 12.0, 20.0], demand.Select(o => o.Value));
+        Assert.Equal([Day + FiveMinutes, later, later], demand.Select(o => o.PublishedAt));
+        Assert.Equal([5.0], (await reader.ReadAsync(all with { Series = SeriesIds.Solar }, default)).Select(o => o.Value));
+        Assert.Equal(run.Id, _database.Scalar<long>("SELECT o.ingest_run FROM observation o JOIN series_key k ON k.id = o.series_key WHERE k.series = 'solar_mw'"));
+    }
+
+    [Fact]
+    public async Task SaveAsync_SameFileFromTwoWritersAtOnce_StoresItOnce()
+    {
+        if (!StoreAvailable)
+        {
+            return;
+        }
+
+        var batch = Batch("a.csv", [.. Enumerable.Range(0, 500).Select(i => Obs(SeriesIds.Demand, i, i))]);
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => CreatePostgresStore().SaveAsync(batch, "same", Day, default))));
+
+        Assert.Equal([IngestRunStatus.Succeeded, IngestRunStatus.Unchanged], runs.Select(r => r.Status).Order());
+        Assert.Equal(500L, _database.Scalar<long>("SELECT COUNT(*) FROM observation"));
+    }
+
+    [Fact]
+    public async Task SaveAsync_CoverageListedTwiceInABatch_KeepsTheEarlierPublication()
+    {
+        if (!StoreAvailable)
+        {
+            return;
+        }
+
+        var (ingest, reader, _) = CreateStore();
+        var batch = Batch("c.csv");
+        batch.Coverage.Add(new CoverageSpan("CAISO", SeriesIds.TotalCurtailment, Day, Day.AddHours(1), Day.AddDays(2)));
+        batch.Coverage.Add(new CoverageSpan("CAISO", SeriesIds.TotalCurtailment, Day, Day.AddHours(1), Day.AddDays(1)));
+
+        await ingest.SaveAsync(batch, "h1", Day, default);
+
+        var query = new ObservationQuery("CAISO", SeriesIds.TotalCurtailment, Day, Day.AddHours(1), Day.AddDays(1));
+        Assert.All((await reader.ReadDenseAsync(query, TimeSpan.FromHours(1), default)).Values, v => Assert.Equal(0, v));
+    }
+
+    [Fact]
+    public async Task ReadAsync_UnboundedRangeAndAsOf_ReturnsEverything()
+    {
+        if (!StoreAvailable)
+        {
+            return;
+        }
+
+        var (ingest, reader, _) = CreateStore();
+        await ingest.SaveAsync(Batch("a.csv", Obs(SeriesIds.Demand, 0, 1), Obs(SeriesIds.Demand, 1, 2)), "h1", Day, default);
+
+        var read = await reader.ReadAsync(new ObservationQuery("CAISO", SeriesIds.Demand, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, DateTimeOffset.MaxValue), default);
+
+        Assert.Equal(2, read.Count);
+    }
+
+    [Fact]
+    public async Task LoadSnapshotAsync_OnlyRequestedSeriesAndWindow_AreLoaded()
+    {
+        if (!StoreAvailable)
+        {
+            return;
+        }
+
+        var store = CreatePostgresStore();
+        await store.SaveAsync(Batch("a.csv", Obs(SeriesIds.Demand, 0, 1), Obs(SeriesIds.Demand, 20, 2), Obs(SeriesIds.Solar, 0, 3)), "h", Day, default);
+
+        var snapshot = await store.LoadSnapshotAsync("CAISO", [SeriesIds.Demand], Day, Day + (FiveMinutes * 10), default);
+        var all = new ObservationQuery("CAISO", SeriesIds.Demand, Day.AddDays(-1), Day.AddDays(1), DateTimeOffset.MaxValue);
+
+        Assert.Equal([1.0], (await snapshot.ReadAsync(all, default)).Select(o => o.Value));
+        Assert.Empty(await snapshot.ReadAsync(all with { Series = SeriesIds.Solar }, default));
+    }
+
+    public void Dispose()
+    {
+        foreach (var store in _stores)
+        {
+            store.Dispose();
+        }
+
+        _database.Dispose();
+    }
+
+    private PostgresStore CreatePostgresStore()
+    {
+        var store = new PostgresStore(_database.ConnectionString!, TimeProvider.System);
+        lock (_stores)
+        {
+            _stores.Add(store);
+        }
+
+        return store;
+    }
+}
