@@ -23,8 +23,13 @@ namespace Curtailment.Host;
 /// The service host: prediction API, Hangfire server and dashboard, OpenAPI page, health and metrics.
 /// <c>Program.cs</c> and <c>curtail serve</c> both start it through <see cref="BuildApp(string[])"/>.
 /// </summary>
-public static class CurtailmentHost
+public sealed class CurtailmentHost
 {
+    // Not static only so that tests can name it as WebApplicationFactory's entry-point type.
+    private CurtailmentHost()
+    {
+    }
+
     /// <summary>Rate-limit policy of the API.</summary>
     public const string RateLimitPolicy = "api";
 
@@ -129,6 +134,8 @@ public static class CurtailmentHost
     private static void Configure(WebApplication app)
     {
         var metrics = app.Services.GetRequiredService<CurtailmentMetrics>();
+        // The exporter listens from the start: measurements made before it exists would be lost.
+        _ = app.Services.GetRequiredService<PrometheusExporter>();
         app.Use(async (context, next) =>
         {
             try
