@@ -25,6 +25,7 @@ public static class CurtailCli
         root.Subcommands.Add(ForecastCommand.Create(output, error));
         root.Subcommands.Add(SimulateCommand.Create(output, error));
         root.Subcommands.Add(PlotCommand.Create(output, error));
+        root.Subcommands.Add(ServeCommand.Create(error));
 
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error };

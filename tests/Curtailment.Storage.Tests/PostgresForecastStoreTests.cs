@@ -17,7 +17,7 @@ public sealed class PostgresForecastStoreTests : ForecastStoreContractTests, IDi
     protected override IForecastStore CreateForecastStore() => CreatePostgresStore();
 
     [Fact]
-    public async Task DeleteForecastsIssuedBeforeAsync_MixedAges_DeletesOnlyOlderVintagesWithTheirPoints()
+    public async Task DeleteForecastsIssuedBeforeAsync_MixedAges_LeavesNoOrphanPointRows()
     {
         if (!StoreAvailable)
         {

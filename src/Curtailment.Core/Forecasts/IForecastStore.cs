@@ -11,4 +11,7 @@ public interface IForecastStore
 
     /// <summary>Vintages issued in <c>[issuedFrom, issuedTo)</c>, oldest first, with all their points.</summary>
     Task<IReadOnlyList<ForecastVintage>> ListForecastsAsync(string region, DateTimeOffset issuedFrom, DateTimeOffset issuedTo, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every vintage (of all regions) issued before <paramref name="issuedBefore"/>, with its points; returns how many were deleted.</summary>
+    Task<int> DeleteForecastsIssuedBeforeAsync(DateTimeOffset issuedBefore, CancellationToken cancellationToken);
 }

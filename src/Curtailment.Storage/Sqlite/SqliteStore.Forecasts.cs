@@ -66,7 +66,7 @@ public sealed partial class SqliteStore : IForecastStore
             SELECT f.id, f.region, f.issued_at, f.generated_at, f.model_version, f.data_as_of FROM forecast f
             WHERE f.region = @region COLLATE NOCASE AND EXISTS (
                 SELECT 1 FROM forecast_point p WHERE p.forecast_id = f.id AND p.interval_start < @to AND p.interval_end > @from)
-            ORDER BY f.issued_at DESC, f.generated_at DESC LIMIT 1
+            ORDER BY f.issued_at DESC, f.generated_at DESC, f.id DESC LIMIT 1
             """,
             new { region, from = ToUnix(from), to = ToUnix(to) }, cancellationToken: cancellationToken));
         return header is null ? null : await WithPointsAsync(connection, header, ToUnix(from), ToUnix(to), cancellationToken);
@@ -89,6 +89,21 @@ public sealed partial class SqliteStore : IForecastStore
         }
 
         return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> DeleteForecastsIssuedBeforeAsync(DateTimeOffset issuedBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var args = new { before = ToUnix(issuedBefore) };
+        // Points first: foreign keys are not enforced on every connection, so the cascade is not relied on.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM forecast_point WHERE forecast_id IN (SELECT id FROM forecast WHERE issued_at < @before)", args, transaction, cancellationToken: cancellationToken));
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM forecast WHERE issued_at < @before", args, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
     }
 
     private static async Task<ForecastVintage> WithPointsAsync(SqliteConnection connection, ForecastRow header, long from, long to, CancellationToken cancellationToken)

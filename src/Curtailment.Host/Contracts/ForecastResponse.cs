@@ -1,0 +1,24 @@
+using Curtailment.Core.Forecasts;
+
+namespace Curtailment.Host.Contracts;
+
+/// <summary>A forecast vintage, or the part of it inside the requested range.</summary>
+/// <param name="Id">Stored vintage id.</param>
+/// <param name="Region">Region id.</param>
+/// <param name="IssuedAt">Information cut: only data published by then was used.</param>
+/// <param name="GeneratedAt">When it was computed.</param>
+/// <param name="ModelVersion">Model that produced it (<c>fasttree@v3</c>, or <c>week_profile</c> for the baseline).</param>
+/// <param name="DataAsOf">End of the newest target interval known at issue time.</param>
+/// <param name="Intervals">The intervals, in time order.</param>
+public sealed record ForecastResponse(
+    long Id, string Region, DateTimeOffset IssuedAt, DateTimeOffset GeneratedAt, string ModelVersion, DateTimeOffset? DataAsOf,
+    IReadOnlyList<ForecastIntervalResponse> Intervals)
+{
+    /// <summary>Maps a stored vintage.</summary>
+    public static ForecastResponse From(ForecastVintage vintage)
+    {
+        ArgumentNullException.ThrowIfNull(vintage);
+        return new(vintage.Id, vintage.Region, vintage.IssuedAt, vintage.GeneratedAt, vintage.ModelVersion, vintage.DataAsOf,
+            vintage.Points.Select(p => new ForecastIntervalResponse(p.IntervalStart, p.IntervalEnd, p.PredictedMw, p.LowerMw, p.UpperMw, p.EventProbability)).ToList());
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Curtailment.Core.ModelRegistry;
+
+namespace Curtailment.Host.Contracts;
+
+/// <summary>A model version in the registry with its manifest's training range and metrics.</summary>
+/// <param name="Id">Registry id (used to activate it).</param>
+/// <param name="Region">Region id.</param>
+/// <param name="Kind">Model family.</param>
+/// <param name="Version">Version label.</param>
+/// <param name="ModelVersion">The label forecasts carry (<c>fasttree@v3</c>).</param>
+/// <param name="Status">candidate, active or retired.</param>
+/// <param name="CreatedAt">When it was registered.</param>
+/// <param name="ActivatedAt">When it last became active.</param>
+/// <param name="TrainingFrom">First training day.</param>
+/// <param name="TrainingTo">Last training day.</param>
+/// <param name="Metrics">Metrics from the manifest (for example <c>mae_recent_mw</c>).</param>
+public sealed record ModelResponse(
+    long Id, string Region, string Kind, string Version, string ModelVersion, string Status, DateTimeOffset CreatedAt, DateTimeOffset? ActivatedAt,
+    DateOnly? TrainingFrom, DateOnly? TrainingTo, IReadOnlyDictionary<string, double> Metrics)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Maps a registry record, reading its manifest.</summary>
+    public static ModelResponse From(ModelRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Models.Artifacts.ModelManifest? manifest = null;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<Models.Artifacts.ModelManifest>(record.ManifestJson, Json);
+        }
+        catch (JsonException)
+        {
+            // A manifest this build cannot read still lists the model; it just shows no metrics.
+        }
+
+        return new(record.Id, record.Region, record.Kind, record.Version, $"{record.Kind}@{record.Version}", record.Status.ToString().ToLowerInvariant(),
+            record.CreatedAt, record.ActivatedAt, manifest?.TrainingFrom, manifest?.TrainingTo,
+            manifest?.Metrics.Where(m => double.IsFinite(m.Value)).ToDictionary(m => m.Key, m => m.Value) ?? []);
+    }
+}

@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Curtailment.Host.Api;
+using Curtailment.Host.Endpoints;
+using Curtailment.Host.Errors;
+using Curtailment.Host.Health;
+using Curtailment.Host.Jobs;
+using Curtailment.Host.Observability;
+using Curtailment.Host.Options;
+using Curtailment.Host.Security;
+using Curtailment.Host.Startup;
+using Curtailment.Pipelines;
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace Curtailment.Host;
+
+/// <summary>
+/// The service host: prediction API, Hangfire server and dashboard, OpenAPI page, health and metrics.
+/// <c>Program.cs</c> and <c>curtail serve</c> both start it through <see cref="BuildApp(string[])"/>.
+/// </summary>
+public sealed class CurtailmentHost
+{
+    // Not static only so that tests can name it as WebApplicationFactory's entry-point type.
+    private CurtailmentHost()
+    {
+    }
+
+    /// <summary>Rate-limit policy of the API.</summary>
+    public const string RateLimitPolicy = "api";
+
+    /// <summary>Builds the application from command-line arguments (<c>--urls</c>, <c>--Curtailment:Storage:ConnectionString=...</c>).</summary>
+    public static WebApplication BuildApp(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddServices(builder);
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    private static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCurtailment();
+        services.AddMetrics();
+
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ModelTrainingOptions>().BindConfiguration(ModelTrainingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier));
+        services.AddExceptionHandler<CurtailmentExceptionHandler>();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
+        services.AddOpenApi();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(RateLimitPolicy, context =>
+            {
+                var api = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = api.RateLimitPermits,
+                    Window = TimeSpan.FromSeconds(api.RateLimitWindowSeconds),
+                    QueueLimit = 0,
+                });
+            });
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests.",
+                        Detail = "The rate limit (Curtailment:Api:RateLimitPermits per Curtailment:Api:RateLimitWindowSeconds) was reached; retry later.",
+                    },
+                });
+            };
+        });
+
+        services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>("store", tags: [OperationsEndpoints.ReadyTag])
+            .AddCheck<StartupHealthCheck>("startup", tags: [OperationsEndpoints.ReadyTag]);
+
+        services.AddSingleton<StartupState>();
+        services.AddSingleton<CurtailmentMetrics>();
+        services.AddSingleton<PrometheusExporter>();
+        services.AddSingleton<ApiKeyValidator>();
+        services.AddSingleton<DashboardAuthorizationFilter>();
+        services.AddSingleton<ForecastService>();
+        services.AddHostedService<StartupTask>();
+
+        services.AddTransient<IngestJob>();
+        services.AddTransient<RetrainJob>();
+        services.AddTransient<ForecastJob>();
+        services.AddTransient<CleanupJob>();
+        services.AddHttpClient(IngestJob.HttpClientName).AddStandardResilienceHandler();
+        services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage(new InMemoryStorageOptions()));
+        services.AddHostedService<RecurringJobRegistrar>();
+        if (builder.Configuration.GetValue<bool?>($"{JobsOptions.SectionName}:{nameof(JobsOptions.RunServer)}") ?? true)
+        {
+            services.AddHangfireServer((provider, server) =>
+            {
+                server.WorkerCount = provider.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
+                server.ServerName = $"curtailment-{Environment.MachineName}";
+            });
+        }
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        var metrics = app.Services.GetRequiredService<CurtailmentMetrics>();
+        // The exporter listens from the start: measurements made before it exists would be lost.
+        _ = app.Services.GetRequiredService<PrometheusExporter>();
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                metrics.Request(context.Response.StatusCode);
+            }
+        });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference(options => options.WithTitle("Curtailment API"));
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [app.Services.GetRequiredService<DashboardAuthorizationFilter>()],
+            DashboardTitle = "Curtailment jobs",
+            AppPath = "/scalar",
+        });
+        app.MapGet("/", () => TypedResults.Redirect("/scalar")).ExcludeFromDescription();
+
+        var api = app.MapGroup("/api/v1").RequireRateLimiting(RateLimitPolicy);
+        api.MapRegionEndpoints();
+        api.MapForecastEndpoints();
+        api.MapSchedulingEndpoints();
+        api.MapActualsEndpoints();
+        var admin = api.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
+        admin.MapModelEndpoints();
+        admin.MapJobEndpoints();
+        app.MapOperationsEndpoints();
+    }
+}

@@ -1,0 +1,17 @@
+namespace Curtailment.Host.Jobs;
+
+/// <summary>Stable recurring-job ids (also the names the trigger endpoint accepts).</summary>
+public static class JobIds
+{
+    /// <summary>The cleanup job.</summary>
+    public const string Cleanup = "cleanup";
+
+    /// <summary><c>ingest:{source name}</c>.</summary>
+    public static string Ingest(string sourceName) => $"ingest:{sourceName}";
+
+    /// <summary><c>retrain:{region}</c>.</summary>
+    public static string Retrain(string region) => $"retrain:{region}";
+
+    /// <summary><c>forecast:{region}</c>.</summary>
+    public static string Forecast(string region) => $"forecast:{region}";
+}

@@ -1,0 +1,38 @@
+using Curtailment.Host.Observability;
+using Curtailment.Host.Options;
+using Curtailment.Models.Trees;
+using Curtailment.Pipelines.Training;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace Curtailment.Host.Jobs;
+
+/// <summary>
+/// Retrains a region's model; the promotion gate decides whether it serves. Too little history is not a
+/// failure (the region stays on what serves it now). One retry only: training is long and deterministic.
+/// </summary>
+public sealed class RetrainJob(TrainPipeline pipeline, IOptions<ModelTrainingOptions> modelOptions, CurtailmentMetrics metrics, ILogger<RetrainJob> logger)
+{
+    /// <summary>Runs the job for one region; null when there was too little history.</summary>
+    [AutomaticRetry(Attempts = 1)]
+    public async Task<TrainResult?> RunAsync(string region, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await pipeline.TrainAsync(region, null, modelOptions.Value.ToModelOptions(), cancellationToken);
+            metrics.JobRun("retrain", succeeded: true);
+            return result;
+        }
+        catch (InsufficientHistoryException e)
+        {
+            metrics.JobRun("retrain", succeeded: true);
+            logger.LogWarning("Retrain of {Region} skipped: {Reason}", region, e.Message);
+            return null;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            metrics.JobRun("retrain", succeeded: false);
+            throw;
+        }
+    }
+}

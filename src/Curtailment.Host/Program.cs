@@ -1,0 +1,3 @@
+using Curtailment.Host;
+
+await CurtailmentHost.BuildApp(args).RunAsync();

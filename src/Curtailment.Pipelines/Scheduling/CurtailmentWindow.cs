@@ -1,0 +1,10 @@
+namespace Curtailment.Pipelines.Scheduling;
+
+/// <summary>A contiguous run of forecast intervals that pass the window thresholds.</summary>
+/// <param name="Start">Start of the first interval (UTC).</param>
+/// <param name="End">End of the last interval (UTC).</param>
+/// <param name="ExpectedMwh">Sum of predicted MW x interval hours (predicted values below zero count as zero).</param>
+/// <param name="MeanProbability">Mean event probability of the intervals.</param>
+/// <param name="PeakMw">Largest predicted value in the run.</param>
+/// <param name="Intervals">Number of forecast intervals in the run.</param>
+public sealed record CurtailmentWindow(DateTimeOffset Start, DateTimeOffset End, double ExpectedMwh, double MeanProbability, double PeakMw, int Intervals);
