@@ -11,8 +11,10 @@ using Curtailment.Host.Options;
 using Curtailment.Host.Security;
 using Curtailment.Host.Startup;
 using Curtailment.Pipelines;
+using Curtailment.Storage;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -33,17 +35,33 @@ public sealed class CurtailmentHost
     /// <summary>Rate-limit policy of the API.</summary>
     public const string RateLimitPolicy = "api";
 
-    /// <summary>Builds the application from command-line arguments (<c>--urls</c>, <c>--Curtailment:Storage:ConnectionString=...</c>).</summary>
+    /// <summary>
+    /// Builds the application from command-line arguments (<c>--urls</c>, <c>--role all|api|worker</c>,
+    /// <c>--Curtailment:Storage:ConnectionString=...</c>).
+    /// </summary>
     public static WebApplication BuildApp(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        AddServices(builder);
+        builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--role"] = $"{HostRoleOptions.SectionName}:{nameof(HostRoleOptions.Role)}" });
+        var role = builder.Configuration.GetSection(HostRoleOptions.SectionName).Get<HostRoleOptions>() ?? new HostRoleOptions();
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        if (role.Role == HostRole.Worker && storage.Provider == "Postgres")
+        {
+            using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
+            PostgresStartupWait.WaitForServer(storage.ConnectionString, TimeSpan.FromSeconds(role.StorageWaitSeconds), loggers.CreateLogger(typeof(CurtailmentHost)));
+        }
+
+        AddServices(builder, role, storage);
         var app = builder.Build();
-        Configure(app);
+        // Validate the store's options before anything opens job storage, so that an unreachable PostgreSQL is
+        // reported by the validator's message (naming the setting) rather than by Hangfire's connection error.
+        _ = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<HostRoleOptions>>().Value;
+        Configure(app, role);
         return app;
     }
 
-    private static void AddServices(WebApplicationBuilder builder)
+    private static void AddServices(WebApplicationBuilder builder, HostRoleOptions role, StorageOptions storage)
     {
         var services = builder.Services;
         services.AddCurtailment();
@@ -53,6 +71,7 @@ public sealed class CurtailmentHost
         services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ModelTrainingOptions>().BindConfiguration(ModelTrainingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HostRoleOptions>().BindConfiguration(HostRoleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -115,23 +134,62 @@ public sealed class CurtailmentHost
         services.AddTransient<ForecastJob>();
         services.AddTransient<CleanupJob>();
         services.AddHttpClient(IngestJob.HttpClientName).AddStandardResilienceHandler();
-        services.AddHangfire(configuration => configuration
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions()));
+        AddJobs(builder, role, storage);
+    }
+
+    private static void AddJobs(WebApplicationBuilder builder, HostRoleOptions role, StorageOptions storage)
+    {
+        var services = builder.Services;
+        var postgres = storage.Provider == "Postgres";
+        services.AddHangfire((provider, configuration) =>
+        {
+            configuration
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (postgres)
+            {
+                var jobs = provider.GetRequiredService<IOptions<JobsOptions>>().Value;
+                var connectionString = provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString;
+                configuration.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    InvisibilityTimeout = TimeSpan.FromSeconds(jobs.InvisibilityTimeoutSeconds),
+                    UseSlidingInvisibilityTimeout = jobs.SlidingInvisibilityTimeout,
+                    QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollIntervalSeconds),
+                });
+            }
+            else
+            {
+                configuration.UseInMemoryStorage(new InMemoryStorageOptions());
+            }
+        });
+        if (postgres)
+        {
+            services.AddSingleton<IRegionJobLock, PostgresRegionJobLock>();
+        }
+        else
+        {
+            services.AddSingleton<IRegionJobLock, HangfireRegionJobLock>();
+        }
+
+        services.AddTransient<RetrainAllJob>();
         services.AddHostedService<RecurringJobRegistrar>();
-        if (builder.Configuration.GetValue<bool?>($"{JobsOptions.SectionName}:{nameof(JobsOptions.RunServer)}") ?? true)
+        var runServer = builder.Configuration.GetValue<bool?>($"{JobsOptions.SectionName}:{nameof(JobsOptions.RunServer)}") ?? true;
+        if (role.RunsJobs && runServer)
         {
             services.AddHangfireServer((provider, server) =>
             {
+                var roleOptions = provider.GetRequiredService<IOptions<HostRoleOptions>>().Value;
                 server.WorkerCount = provider.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
-                server.ServerName = $"curtailment-{Environment.MachineName}";
+                server.Queues = roleOptions.Queues;
+                server.ServerName = roleOptions.ServerName ?? $"curtailment-{Environment.MachineName}-{roleOptions.Role.ToString().ToLowerInvariant()}";
             });
         }
     }
 
-    private static void Configure(WebApplication app)
+    private static void Configure(WebApplication app, HostRoleOptions role)
     {
         var metrics = app.Services.GetRequiredService<CurtailmentMetrics>();
         // The exporter listens from the start: measurements made before it exists would be lost.
@@ -151,6 +209,13 @@ public sealed class CurtailmentHost
         app.UseStatusCodePages();
         app.UseRateLimiter();
 
+        app.MapOperationsEndpoints();
+        if (!role.ServesApi)
+        {
+            // A worker: health and metrics only; the API and the dashboard are served by the api processes.
+            return;
+        }
+
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("Curtailment API"));
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
@@ -169,6 +234,5 @@ public sealed class CurtailmentHost
         var admin = api.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
         admin.MapModelEndpoints();
         admin.MapJobEndpoints();
-        app.MapOperationsEndpoints();
     }
 }

@@ -10,6 +10,7 @@ namespace Curtailment.Host.Jobs;
 public sealed class CleanupJob(IForecastStore store, IOptions<JobsOptions> options, TimeProvider time, CurtailmentMetrics metrics, ILogger<CleanupJob> logger)
 {
     /// <summary>Runs the cleanup; returns the number of vintages deleted.</summary>
+    [Queue(JobQueues.Default)]
     [AutomaticRetry(Attempts = 2)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {

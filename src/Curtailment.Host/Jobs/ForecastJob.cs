@@ -9,6 +9,7 @@ namespace Curtailment.Host.Jobs;
 public sealed class ForecastJob(ForecastPipeline pipeline, CurtailmentMetrics metrics, ILogger<ForecastJob> logger)
 {
     /// <summary>Runs the job for one region.</summary>
+    [Queue(JobQueues.Forecast)]
     [AutomaticRetry(Attempts = 3)]
     public async Task<ForecastVintage> RunAsync(string region, CancellationToken cancellationToken)
     {

@@ -29,6 +29,7 @@ public sealed class IngestJob(
     public const string HttpClientName = "ingest";
 
     /// <summary>Runs the job for the source named <paramref name="sourceName"/>; returns the files processed.</summary>
+    [Queue(JobQueues.Ingest)]
     [AutomaticRetry(Attempts = 5)]
     public async Task<IReadOnlyList<IngestFileResult>> RunAsync(string sourceName, CancellationToken cancellationToken)
     {

@@ -9,6 +9,9 @@ public static class JobIds
     /// <summary><c>ingest:{source name}</c>.</summary>
     public static string Ingest(string sourceName) => $"ingest:{sourceName}";
 
+    /// <summary>The fan-out that enqueues one retrain per region (triggered on demand only).</summary>
+    public const string RetrainAll = "retrain-all";
+
     /// <summary><c>retrain:{region}</c>.</summary>
     public static string Retrain(string region) => $"retrain:{region}";
 

@@ -18,7 +18,7 @@ public sealed class RecurringJobRegistrar(IRecurringJobManager jobs, IRegionCata
         foreach (var source in settings.Sources)
         {
             var name = source.Name;
-            jobs.AddOrUpdate<IngestJob>(JobIds.Ingest(name), job => job.RunAsync(name, CancellationToken.None), source.Cron,
+            jobs.AddOrUpdate<IngestJob>(JobIds.Ingest(name), JobQueues.Ingest, job => job.RunAsync(name, CancellationToken.None), source.Cron,
                 new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         }
 
@@ -26,13 +26,16 @@ public sealed class RecurringJobRegistrar(IRecurringJobManager jobs, IRegionCata
         {
             var id = region.Id;
             var local = new RecurringJobOptions { TimeZone = region.TimeZone };
-            jobs.AddOrUpdate<RetrainJob>(JobIds.Retrain(id), job => job.RunAsync(id, CancellationToken.None), settings.RetrainCron, local);
-            jobs.AddOrUpdate<ForecastJob>(JobIds.Forecast(id), job => job.RunAsync(id, CancellationToken.None), settings.ForecastCron, local);
+            jobs.AddOrUpdate<RetrainJob>(JobIds.Retrain(id), JobQueues.Train, job => job.RunAsync(id, CancellationToken.None), settings.RetrainCron, local);
+            jobs.AddOrUpdate<ForecastJob>(JobIds.Forecast(id), JobQueues.Forecast, job => job.RunAsync(id, CancellationToken.None), settings.ForecastCron, local);
         }
 
-        jobs.AddOrUpdate<CleanupJob>(JobIds.Cleanup, job => job.RunAsync(CancellationToken.None), settings.CleanupCron,
+        // Never scheduled: an operator triggers it to retrain every region at once, spread over the workers.
+        jobs.AddOrUpdate<RetrainAllJob>(JobIds.RetrainAll, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Never(),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        logger.LogInformation("Registered recurring jobs: {Sources} ingest, {Regions} retrain and forecast, cleanup", settings.Sources.Count, regions.All.Count);
+        jobs.AddOrUpdate<CleanupJob>(JobIds.Cleanup, JobQueues.Default, job => job.RunAsync(CancellationToken.None), settings.CleanupCron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        logger.LogInformation("Registered recurring jobs: {Sources} ingest, {Regions} retrain and forecast, retrain-all, cleanup", settings.Sources.Count, regions.All.Count);
         return Task.CompletedTask;
     }
 

@@ -15,6 +15,21 @@ public sealed class JobsOptions
     [Range(1, 64, ErrorMessage = "Curtailment:Jobs:WorkerCount must be between 1 and 64.")]
     public int WorkerCount { get; set; } = 2;
 
+    /// <summary>
+    /// PostgreSQL job storage only: a job fetched by a worker stays invisible to the others for this long after the
+    /// worker's last sign of life. With <see cref="SlidingInvisibilityTimeout"/> the running worker keeps extending it,
+    /// so it bounds how soon a dead worker's job is taken over, not how long a job may run. See ADR 0006.
+    /// </summary>
+    [Range(10, 86_400, ErrorMessage = "Curtailment:Jobs:InvisibilityTimeoutSeconds must be between 10 and 86400.")]
+    public int InvisibilityTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>PostgreSQL job storage only: the running worker keeps extending the invisibility of its jobs (see ADR 0006).</summary>
+    public bool SlidingInvisibilityTimeout { get; set; } = true;
+
+    /// <summary>PostgreSQL job storage only: how often an idle worker polls its queues.</summary>
+    [Range(1, 300, ErrorMessage = "Curtailment:Jobs:QueuePollIntervalSeconds must be between 1 and 300.")]
+    public int QueuePollIntervalSeconds { get; set; } = 5;
+
     /// <summary>Scheduled ingests.</summary>
     public List<IngestSourceOptions> Sources { get; set; } = [];
 
