@@ -149,6 +149,9 @@ public sealed class CurtailmentHost
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The forecast page (wwwroot/index.html at "/") calls only the public API below.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseRateLimiter();
 
         app.MapOpenApi();
@@ -159,7 +162,6 @@ public sealed class CurtailmentHost
             DashboardTitle = "Curtailment jobs",
             AppPath = "/scalar",
         });
-        app.MapGet("/", () => TypedResults.Redirect("/scalar")).ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1").RequireRateLimiting(RateLimitPolicy);
         api.MapRegionEndpoints();
