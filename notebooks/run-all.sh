@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 # Notebooks load the library from one folder; a RID-specific publish puts native libraries (SQLite,
 # Skia, FastTree) beside the assemblies, where the notebook kernel finds them.
 dotnet publish src/Curtailment.Pipelines -c Release -r linux-x64 --self-contained false -o artifacts/notebook-lib -v quiet -nologo
+# The built host too: 03-call-the-api starts it as a child process (dotnet Curtailment.Host.dll) over a demo store.
+dotnet publish src/Curtailment.Host -c Release -r linux-x64 --self-contained false -o artifacts/notebook-lib -v quiet -nologo
 dotnet tool restore
 mkdir -p artifacts/notebooks
 for notebook in notebooks/*.ipynb; do

@@ -207,6 +207,9 @@ public sealed class CurtailmentHost
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The forecast page (wwwroot/index.html at "/") calls only the public API below.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseRateLimiter();
 
         app.MapOperationsEndpoints();
@@ -224,7 +227,6 @@ public sealed class CurtailmentHost
             DashboardTitle = "Curtailment jobs",
             AppPath = "/scalar",
         });
-        app.MapGet("/", () => TypedResults.Redirect("/scalar")).ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1").RequireRateLimiting(RateLimitPolicy);
         api.MapRegionEndpoints();

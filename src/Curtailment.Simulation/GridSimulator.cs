@@ -20,7 +20,14 @@ public static class GridSimulator
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(options);
-        var random = new Random(HashCode.Combine(options.Seed, region.Id.GetHashCode(StringComparison.Ordinal) & 0xFFFF));
+        // string.GetHashCode and HashCode.Combine are randomized per process; a fixed hash keeps "same seed, same files".
+        var regionHash = 17;
+        foreach (var c in region.Id)
+        {
+            regionHash = unchecked((regionHash * 31) + c);
+        }
+
+        var random = new Random(unchecked((options.Seed * 65_599) ^ (regionHash & 0xFFFF)));
         var (start, _) = LocalClock.DayBounds(options.Start, region.TimeZone);
         var (_, end) = LocalClock.DayBounds(options.Start.AddDays(options.Days - 1), region.TimeZone);
         var step = region.NativeResolution;

@@ -1,0 +1,373 @@
+// The forecast page: calls only the public API (/api/v1) and draws the chart as inline SVG.
+'use strict';
+
+const HOURS = 48;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const $ = (id) => document.getElementById(id);
+let regions = [];
+let loadToken = 0;
+
+// ---- API ---------------------------------------------------------------------------------------
+
+/** Fetches JSON from the API; a problem+json answer becomes an Error whose message names detail and fields. */
+async function api(path) {
+  let response;
+  try {
+    response = await fetch(path, { headers: { Accept: 'application/json' } });
+  } catch (e) {
+    throw new Error(`The service did not answer (${e.message}).`);
+  }
+  if (response.ok) {
+    return response.json();
+  }
+  let problem = null;
+  try {
+    problem = await response.json();
+  } catch {
+    // Not JSON: fall back to the status line below.
+  }
+  const lines = [`${problem?.title ?? 'Request failed.'} (HTTP ${response.status})`];
+  if (problem?.detail) {
+    lines.push(problem.detail);
+  }
+  for (const [field, messages] of Object.entries(problem?.errors ?? {})) {
+    lines.push(`${field}: ${[].concat(messages).join(' ')}`);
+  }
+  if (problem?.traceId) {
+    lines.push(`trace id ${problem.traceId}`);
+  }
+  throw new Error(lines.join('\n'));
+}
+
+const iso = (date) => encodeURIComponent(date.toISOString());
+
+function showMessage(error) {
+  const box = $('message');
+  box.textContent = error instanceof Error ? error.message : String(error);
+  box.hidden = false;
+}
+
+function clearMessage() {
+  $('message').hidden = true;
+  $('message').textContent = '';
+}
+
+// ---- Time zones --------------------------------------------------------------------------------
+
+/** Minutes the zone is ahead of UTC at the instant. */
+function offsetMinutes(timeZone, ms) {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(ms));
+  const get = (type) => Number(parts.find((p) => p.type === type).value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
+}
+
+function offsetLabel(minutes) {
+  const sign = minutes < 0 ? '\u2212' : '+';
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** The region's wall clock at an instant, as a Date whose UTC fields hold the wall time. */
+const wall = (timeZone, date) => new Date(date.getTime() + offsetMinutes(timeZone, date.getTime()) * 60000);
+
+/** "2025-06-15T10:30" (a datetime-local value) in the region's zone to an instant. */
+function fromWallInput(timeZone, value) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value ?? '');
+  if (!match) {
+    return null;
+  }
+  const [, y, mo, d, h, mi] = match.map(Number);
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  // Two passes find the offset in force at the wall time, also next to a DST change.
+  let instant = asUtc - offsetMinutes(timeZone, asUtc) * 60000;
+  instant = asUtc - offsetMinutes(timeZone, instant) * 60000;
+  return new Date(instant);
+}
+
+const toWallInput = (timeZone, date) => wall(timeZone, date).toISOString().slice(0, 16);
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const hhmm = (w) => `${String(w.getUTCHours()).padStart(2, '0')}:${String(w.getUTCMinutes()).padStart(2, '0')}`;
+const dayLabel = (w) => `${DAYS[w.getUTCDay()]} ${w.getUTCDate()} ${MONTHS[w.getUTCMonth()]}`;
+
+/** "Sun 15 Jun 10:30 UTC−07:00" in the region's zone. */
+function formatLocal(timeZone, value) {
+  const date = new Date(value);
+  return `${dayLabel(wall(timeZone, date))} ${hhmm(wall(timeZone, date))} ${offsetLabel(offsetMinutes(timeZone, date.getTime()))}`;
+}
+
+/** Start and end on one line, the end without its date when on the same local day. */
+function formatRange(timeZone, start, end) {
+  const s = wall(timeZone, new Date(start));
+  const e = wall(timeZone, new Date(end));
+  const endText = dayLabel(s) === dayLabel(e) ? hhmm(e) : `${dayLabel(e)} ${hhmm(e)}`;
+  return `${dayLabel(s)} ${hhmm(s)} \u2013 ${endText} ${offsetLabel(offsetMinutes(timeZone, new Date(start).getTime()))}`;
+}
+
+// ---- Chart -------------------------------------------------------------------------------------
+
+function svg(name, attributes, parent) {
+  const element = document.createElementNS(SVG_NS, name);
+  for (const [key, value] of Object.entries(attributes)) {
+    element.setAttribute(key, value);
+  }
+  parent?.appendChild(element);
+  return element;
+}
+
+function text(parent, x, y, content, attributes = {}) {
+  const element = svg('text', { x, y, ...attributes }, parent);
+  element.textContent = content;
+  return element;
+}
+
+function niceTicks(min, max, count) {
+  const span = max - min || 1;
+  const step0 = span / count;
+  const magnitude = 10 ** Math.floor(Math.log10(step0));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= step0);
+  const ticks = [];
+  // The last tick is at or above max, so the band is never clipped.
+  for (let v = Math.floor(min / step) * step; ticks.length === 0 || ticks[ticks.length - 1] < max - step * 1e-9; v += step) {
+    ticks.push(Number(v.toFixed(6)));
+  }
+  return ticks;
+}
+
+function drawChart(region, forecast, windows) {
+  const intervals = forecast.intervals;
+  const container = $('chart');
+  container.replaceChildren();
+  const unit = region.eventWhenBelow ? region.targetSeries : 'MW';
+  const width = 1100;
+  const height = 440;
+  const left = 72;
+  const right = 44;
+  const top = { y0: 14, y1: 270 };
+  const prob = { y0: 300, y1: 380 };
+  const root = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`, role: 'img', 'data-intervals': intervals.length,
+    'aria-label': `Forecast of ${region.id} for ${intervals.length} intervals`,
+  }, container);
+  if (intervals.length === 0) {
+    text(root, width / 2, height / 2, 'No forecast intervals in this range.', { 'text-anchor': 'middle' });
+    return;
+  }
+
+  const t0 = new Date(intervals[0].intervalStart).getTime();
+  const t1 = new Date(intervals[intervals.length - 1].intervalEnd).getTime();
+  const x = (t) => left + ((new Date(t).getTime() - t0) / (t1 - t0)) * (width - left - right);
+  const values = intervals.flatMap((i) => [i.lowerMw, i.upperMw, i.predictedMw]).filter(Number.isFinite);
+  const ticks = niceTicks(Math.min(0, ...values, region.eventThreshold), Math.max(...values, region.eventThreshold), 5);
+  const yMin = ticks[0];
+  const yMax = ticks[ticks.length - 1];
+  const y = (v) => top.y1 - ((v - yMin) / (yMax - yMin || 1)) * (top.y1 - top.y0);
+  const yp = (p) => prob.y1 - p * (prob.y1 - prob.y0);
+
+  // Grid and value axis.
+  for (const tick of ticks) {
+    svg('line', { class: 'grid', x1: left, x2: width - right, y1: y(tick), y2: y(tick) }, root);
+    text(root, left - 6, y(tick) + 4, tick.toLocaleString('en-US'), { 'text-anchor': 'end' });
+  }
+  for (const p of [0, 0.5, 1]) {
+    svg('line', { class: 'grid', x1: left, x2: width - right, y1: yp(p), y2: yp(p) }, root);
+    text(root, left - 6, yp(p) + 4, `${p * 100}%`, { 'text-anchor': 'end' });
+  }
+  text(root, 16, (top.y0 + top.y1) / 2, unit === 'MW' ? 'Curtailment (MW)' : `${unit}`, {
+    class: 'axis-title', 'text-anchor': 'middle', transform: `rotate(-90 16 ${(top.y0 + top.y1) / 2})`,
+  });
+  text(root, 16, (prob.y0 + prob.y1) / 2, 'P(event)', {
+    class: 'axis-title', 'text-anchor': 'middle', transform: `rotate(-90 16 ${(prob.y0 + prob.y1) / 2})`,
+  });
+
+  // Predicted windows behind the data.
+  for (const w of windows.windows) {
+    svg('rect', {
+      class: 'window', x: x(w.start), y: top.y0, width: Math.max(1, x(w.end) - x(w.start)), height: prob.y1 - top.y0,
+      fill: 'rgba(46, 160, 67, 0.14)',
+    }, root);
+  }
+
+  // 80% band, predicted line, threshold.
+  const band = intervals.map((i) => `${x(i.intervalStart).toFixed(1)},${y(i.upperMw).toFixed(1)}`)
+    .concat(intervals.slice().reverse().map((i) => `${x(i.intervalStart).toFixed(1)},${y(i.lowerMw).toFixed(1)}`));
+  svg('polygon', { id: 'forecast-band', points: band.join(' '), fill: 'rgba(31, 111, 235, 0.18)', stroke: 'none' }, root);
+  const line = intervals.map((i, n) => `${n === 0 ? 'M' : 'L'}${x(i.intervalStart).toFixed(1)},${y(i.predictedMw).toFixed(1)}`).join(' ');
+  svg('path', { id: 'forecast-line', d: line, fill: 'none', stroke: '#1f6feb', 'stroke-width': 2, 'data-points': intervals.length }, root);
+  svg('line', {
+    x1: left, x2: width - right, y1: y(region.eventThreshold), y2: y(region.eventThreshold), stroke: '#c0392b', 'stroke-dasharray': '6 4', 'stroke-width': 1.5,
+  }, root);
+  text(root, width - right - 4, y(region.eventThreshold) - 5, `event threshold ${region.eventThreshold.toLocaleString('en-US')} ${unit}`, {
+    'text-anchor': 'end', fill: '#c0392b',
+  });
+
+  // Event probability as an area under a step line.
+  const steps = intervals.flatMap((i) => [`${x(i.intervalStart).toFixed(1)},${yp(i.eventProbability).toFixed(1)}`, `${x(i.intervalEnd).toFixed(1)},${yp(i.eventProbability).toFixed(1)}`]);
+  svg('polygon', {
+    id: 'probability', points: [`${x(t0)},${yp(0)}`, ...steps, `${x(t1)},${yp(0)}`].join(' '), fill: 'rgba(217, 130, 43, 0.55)', stroke: '#d9822b',
+  }, root);
+
+  // Axes and time ticks every 6 local hours; a date under each local midnight.
+  svg('line', { class: 'axis', x1: left, x2: width - right, y1: top.y1, y2: top.y1 }, root);
+  svg('line', { class: 'axis', x1: left, x2: width - right, y1: prob.y1, y2: prob.y1 }, root);
+  svg('line', { class: 'axis', x1: left, x2: left, y1: top.y0, y2: prob.y1 }, root);
+  const zone = region.timeZone;
+  for (let t = Math.ceil(t0 / 3600000) * 3600000; t <= t1; t += 3600000) {
+    const local = wall(zone, new Date(t));
+    if (local.getUTCHours() % 6 !== 0 || local.getUTCMinutes() !== 0) {
+      continue;
+    }
+    const midnight = local.getUTCHours() === 0;
+    svg('line', { class: midnight ? 'axis' : 'grid', x1: x(t), x2: x(t), y1: top.y0, y2: prob.y1 }, root);
+    text(root, x(t), prob.y1 + 15, hhmm(local), { 'text-anchor': 'middle' });
+    if (midnight) {
+      text(root, x(t), prob.y1 + 29, dayLabel(local), { 'text-anchor': 'middle', class: 'axis-title' });
+    }
+  }
+  text(root, (left + width - right) / 2, height - 6,
+    `Local time, ${zone} (${offsetLabel(offsetMinutes(zone, t0))})`, { class: 'axis-title', 'text-anchor': 'middle' });
+}
+
+// ---- Page --------------------------------------------------------------------------------------
+
+const selected = () => regions.find((r) => r.id === $('region').value);
+
+function renderWindows(region, windows) {
+  const body = $('windows').querySelector('tbody');
+  body.replaceChildren();
+  const unit = region.eventWhenBelow ? '' : ' MW';
+  for (const w of windows.windows) {
+    const row = body.insertRow();
+    row.insertCell().textContent = formatRange(region.timeZone, w.start, w.end);
+    for (const value of [w.expectedMwh, w.meanProbability * 100, w.peakMw]) {
+      const cell = row.insertCell();
+      cell.className = 'num';
+      cell.textContent = value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+    }
+    row.cells[2].textContent += '%';
+    row.cells[3].textContent += unit;
+  }
+  $('windows').hidden = windows.windows.length === 0;
+  $('windows-empty').hidden = windows.windows.length > 0;
+}
+
+async function loadRegion() {
+  const region = selected();
+  if (!region) {
+    return;
+  }
+  const token = ++loadToken;
+  clearMessage();
+  document.body.dataset.state = 'loading';
+  const badge = $('data-kind');
+  badge.hidden = region.dataKind !== 'synthetic-demo';
+  badge.textContent = 'SYNTHETIC demo data';
+  const zoneNow = offsetLabel(offsetMinutes(region.timeZone, Date.now()));
+  $('region-info').textContent = `${region.name} · ${region.operator} · served by ${region.servedBy} · ${region.timeZone} (${zoneNow})`;
+  for (const tz of document.querySelectorAll('.tz')) {
+    tz.textContent = `(${region.timeZone} local)`;
+  }
+
+  const from = new Date(Math.floor(Date.now() / 3600000) * 3600000);
+  const to = new Date(from.getTime() + HOURS * 3600000);
+  $('earliest').value = toWallInput(region.timeZone, from);
+  $('deadline').value = toWallInput(region.timeZone, new Date(from.getTime() + 24 * 3600000));
+  $('job-results').replaceChildren();
+  $('job-note').textContent = '';
+  $('chart-caption').textContent = `Loading the forecast for ${region.id}…`;
+  try {
+    const range = `from=${iso(from)}&to=${iso(to)}`;
+    const id = encodeURIComponent(region.id);
+    const [forecast, windows] = await Promise.all([
+      api(`api/v1/regions/${id}/forecast?${range}`),
+      api(`api/v1/regions/${id}/windows?${range}`),
+    ]);
+    if (token !== loadToken) {
+      return;
+    }
+    const intervals = forecast.intervals;
+    const covered = intervals.length === 0 ? 0
+      : (new Date(intervals[intervals.length - 1].intervalEnd) - new Date(intervals[0].intervalStart)) / 3600000;
+    // The service forecasts to the end of the next local day, which can be less than the 48 hours asked for.
+    $('chart-title').textContent = intervals.length === 0 ? 'Next 48 hours: no forecast'
+      : `Next ${Math.round(covered * 10) / 10} hours: ${formatRange(region.timeZone, intervals[0].intervalStart, intervals[intervals.length - 1].intervalEnd)}`;
+    $('chart-caption').textContent = `${region.id}: forecast ${forecast.modelVersion}, issued ${formatLocal(region.timeZone, forecast.issuedAt)}`
+      + (forecast.dataAsOf ? `, data as of ${formatLocal(region.timeZone, forecast.dataAsOf)}` : '')
+      + `. Windows: predicted value ${region.eventWhenBelow ? 'below' : 'at or above'} ${windows.minMw.toLocaleString('en-US')}`
+      + `${region.eventWhenBelow ? '' : ' MW'}. The service forecasts up to the end of the next local day.`;
+    drawChart(region, forecast, windows);
+    renderWindows(region, windows);
+    document.body.dataset.state = 'ready';
+  } catch (error) {
+    if (token === loadToken) {
+      $('chart-caption').textContent = '';
+      $('chart').replaceChildren();
+      showMessage(error);
+      document.body.dataset.state = 'error';
+    }
+  }
+}
+
+async function findBestWindow(event) {
+  event.preventDefault();
+  const region = selected();
+  if (!region) {
+    return;
+  }
+  clearMessage();
+  const list = $('job-results');
+  list.replaceChildren();
+  $('job-note').textContent = '';
+  const hours = Number($('duration').value);
+  const earliest = fromWallInput(region.timeZone, $('earliest').value);
+  const deadline = fromWallInput(region.timeZone, $('deadline').value);
+  if (!(hours > 0) || !earliest || !deadline) {
+    showMessage('Give a duration in hours, an earliest start and a deadline.');
+    return;
+  }
+  // ISO-8601 duration in whole minutes, e.g. PT3H or PT90M.
+  const minutes = Math.round(hours * 60);
+  const duration = minutes % 60 === 0 ? `PT${minutes / 60}H` : `PT${minutes}M`;
+  $('job-submit').disabled = true;
+  try {
+    const answer = await api(`api/v1/best-window?regions=${encodeURIComponent(region.id)}&duration=${duration}`
+      + `&earliestStart=${iso(earliest)}&deadline=${iso(deadline)}&top=3`);
+    for (const candidate of answer.candidates) {
+      const item = document.createElement('li');
+      item.dataset.start = candidate.start;
+      item.textContent = `${formatRange(region.timeZone, candidate.start, candidate.end)}: `
+        + `${Math.round(candidate.expectedCurtailedMwh).toLocaleString('en-US')} MWh expected, `
+        + `${Math.round(candidate.probabilityAnyCurtailment * 100)}% chance of any curtailment, peak ${Math.round(candidate.peakMw).toLocaleString('en-US')} MW`;
+      list.appendChild(item);
+    }
+    $('job-note').textContent = answer.candidates.length === 0
+      ? 'No start time fits between the earliest start and the deadline.'
+      : `Ranked by expected curtailed energy during the job. ${answer.assumption}`;
+  } catch (error) {
+    showMessage(error);
+  } finally {
+    $('job-submit').disabled = false;
+  }
+}
+
+async function init() {
+  $('job-form').addEventListener('submit', findBestWindow);
+  $('region').addEventListener('change', loadRegion);
+  try {
+    regions = await api('api/v1/regions');
+  } catch (error) {
+    showMessage(error);
+    document.body.dataset.state = 'error';
+    return;
+  }
+  const select = $('region');
+  select.replaceChildren(...regions.map((r) => new Option(`${r.id} — ${r.name}`, r.id)));
+  select.disabled = false;
+  await loadRegion();
+}
+
+init();

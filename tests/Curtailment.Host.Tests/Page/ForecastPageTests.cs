@@ -1,0 +1,203 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Curtailment.Host.Tests.Page;
+
+/// <summary>
+/// The forecast page at <c>/</c> in headless Chromium (Debian's <c>/usr/bin/chromium</c>, driven by Playwright), over
+/// the real host on a loopback port with the seeded store. The browser's clock is fixed to the host's fake "now".
+/// Without the browser the tests return early, unless <c>CURTAILMENT_REQUIRE_BROWSER=1</c> (CI) makes that a failure.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class ForecastPageTests : IAsyncLifetime
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    // The page asks for the 48 hours from the current hour: 17:00Z on the seeded day.
+    private static readonly DateTimeOffset PageFrom = new(2025, 6, 15, 17, 0, 0, TimeSpan.Zero);
+
+    private readonly List<string> _pageErrors = [];
+    private HostFactory? _host;
+    private IPlaywright? _playwright;
+    private IBrowserContext? _context;
+    private string? _userDataDir;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            if (Environment.GetEnvironmentVariable("CURTAILMENT_REQUIRE_BROWSER") == "1")
+            {
+                throw new InvalidOperationException(
+                    $"CURTAILMENT_REQUIRE_BROWSER=1 but {ChromiumPath} is missing: install Debian's chromium (.ci/chromium.sh).");
+            }
+
+            return;
+        }
+
+        _host = await HostFactory.SeededAsync();
+        string baseUrl;
+        using (var client = _host.Client())
+        {
+            // Starts Kestrel on its loopback port; the browser gets the same address.
+            baseUrl = client.BaseAddress!.ToString();
+        }
+
+        _userDataDir = Directory.CreateTempSubdirectory("curtailment-chromium-").FullName;
+        _playwright = await Playwright.CreateAsync();
+        _context = await _playwright.Chromium.LaunchPersistentContextAsync(_userDataDir, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "en-US",
+            BaseURL = baseUrl,
+        });
+        // Forecasts are computed on first request; on two shared cores that can take a while.
+        _context.SetDefaultTimeout(90_000);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_userDataDir is not null)
+        {
+            try
+            {
+                Directory.Delete(_userDataDir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Chromium may still be flushing its profile; the OS cleans temp folders.
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Open_SeededStore_ListsRegionsAndLabelsSyntheticData()
+    {
+        if (await OpenAsync() is not { } page)
+        {
+            return;
+        }
+
+        var options = await page.Locator("#region option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
+        Assert.Equal(["CAISO", "SPP", "ERCOT", "SA1"], options);
+        Assert.Equal("SYNTHETIC demo data", await page.Locator("#data-kind").InnerTextAsync());
+        Assert.True(await page.Locator("#data-kind").IsVisibleAsync());
+        Assert.Contains("fasttree@v1", await page.Locator("#region-info").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.False(await page.Locator("#message").IsVisibleAsync());
+        Assert.Empty(_pageErrors);
+    }
+
+    [Fact]
+    public async Task Open_Caiso_DrawsFortyEightHoursWithBandProbabilityAndLocalTimeAxis()
+    {
+        if (await OpenAsync() is not { } page)
+        {
+            return;
+        }
+
+        // The service forecasts from "now" (17:30Z) to the end of the next day in California (07:00Z on the 17th).
+        var expected = (int)(new DateTimeOffset(2025, 6, 17, 7, 0, 0, TimeSpan.Zero) - SeededDatabase.Now).TotalMinutes / 5;
+        var chart = page.Locator("#chart svg");
+        Assert.Equal(expected.ToString(CultureInfo.InvariantCulture), await chart.GetAttributeAsync("data-intervals"));
+        var line = await page.Locator("#forecast-line").GetAttributeAsync("d");
+        Assert.Equal(expected, line!.Count(c => c is 'M' or 'L'));
+        Assert.NotEmpty(await page.Locator("#forecast-band").GetAttributeAsync("points") ?? "");
+        Assert.NotEmpty(await page.Locator("#probability").GetAttributeAsync("points") ?? "");
+        var labels = await chart.TextContentAsync() ?? "";
+        Assert.Contains("Curtailment (MW)", labels, StringComparison.Ordinal);
+        Assert.Contains("Local time, America/Los_Angeles (UTC\u221207:00)", labels, StringComparison.Ordinal);
+        // 17:00Z is 10:00 in California: the caption shows local times with their offset.
+        Assert.Contains("UTC\u221207:00", await page.Locator("#chart-caption").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(_pageErrors);
+
+        Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "artifacts"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryRoot(), "artifacts", "page.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task BestWindowForm_ThreeHourJob_ListsThreeStartsInsideTheAllowedRange()
+    {
+        if (await OpenAsync() is not { } page)
+        {
+            return;
+        }
+
+        await page.Locator("#duration").FillAsync("3");
+        await page.Locator("#job-submit").ClickAsync();
+
+        var items = page.Locator("#job-results li");
+        await Assertions.Expect(items).ToHaveCountAsync(3, new LocatorAssertionsToHaveCountOptions { Timeout = 90_000 });
+        var starts = await items.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.start)");
+        Assert.All(starts, s =>
+        {
+            var start = DateTimeOffset.Parse(s, CultureInfo.InvariantCulture);
+            Assert.InRange(start, PageFrom, PageFrom.AddHours(24 - 3));
+        });
+        Assert.Equal(3, starts.Distinct().Count());
+        Assert.Contains("MWh expected", await items.First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.False(await page.Locator("#message").IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task BestWindowForm_DeadlineBeforeEarliestStart_ShowsTheProblemDetail()
+    {
+        if (await OpenAsync() is not { } page)
+        {
+            return;
+        }
+
+        await page.Locator("#earliest").FillAsync("2025-06-15T12:00");
+        await page.Locator("#deadline").FillAsync("2025-06-15T11:00");
+        await page.Locator("#job-submit").ClickAsync();
+
+        var message = page.Locator("#message");
+        await Assertions.Expect(message).ToBeVisibleAsync();
+        var text = await message.InnerTextAsync();
+        Assert.Contains("HTTP 400", text, StringComparison.Ordinal);
+        Assert.Contains("deadline: 'deadline' must be at least 'earliestStart' + 'duration'.", text, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#job-results li").CountAsync());
+    }
+
+    /// <summary>Opens the page with the browser clock at the host's "now" and waits for CAISO's chart, or null without a browser.</summary>
+    private async Task<IPage?> OpenAsync()
+    {
+        if (_context is null)
+        {
+            return null;
+        }
+
+        var page = _context.Pages.Count > 0 ? _context.Pages[0] : await _context.NewPageAsync();
+        page.PageError += (_, error) => _pageErrors.Add(error);
+        await page.Clock.SetFixedTimeAsync(SeededDatabase.Now.UtcDateTime);
+        await page.GotoAsync("/");
+        await page.WaitForSelectorAsync("body[data-state=ready]");
+        return page;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Curtailment.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Curtailment.sln above {AppContext.BaseDirectory}.");
+    }
+}
