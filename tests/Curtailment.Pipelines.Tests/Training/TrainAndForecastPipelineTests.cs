@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Curtailment.Core.Forecasts;
 using Curtailment.Core.ModelRegistry;
 using Curtailment.Core.Regions;
@@ -58,14 +59,36 @@ public sealed class TrainAndForecastPipelineTests : IDisposable
     public async Task TrainAsync_WorseCandidate_StaysCandidateAndActiveIsKept()
     {
         await LoadDemoAsync();
-        var good = await _services.Get<TrainPipeline>().TrainAsync("CAISO", null, Small, default);
+        var first = await _services.Get<TrainPipeline>().TrainAsync("CAISO", null, Small, default);
+        // An active model whose held-out record (MAE a tenth of the week profile's) no candidate can match:
+        // the same artifact registered with that record, so the gate's comparison is known in advance.
+        var store = _services.Get<IModelStore>();
+        var manifest = JsonNode.Parse(first.Candidate.ManifestJson)!;
+        manifest["metrics"]!["mae_recent_mw"] = 10.0;
+        manifest["metrics"]!["mae_recent_week_profile_mw"] = 100.0;
+        var artifact = await store.ReadArtifactAsync(first.Candidate.Id, default);
+        var excellent = await store.AddCandidateAsync("CAISO", "fasttree", _ => (manifest.ToJsonString(), artifact), default);
+        await store.ActivateAsync(excellent.Id, default);
 
-        // One shallow tree barely moves off the baseline: worse than the active model by the gate's measure.
-        var worse = await _services.Get<TrainPipeline>().TrainAsync("CAISO", null, Small with { Trees = 1, Leaves = 2, LearningRate = 0.01 }, default);
+        var worse = await _services.Get<TrainPipeline>().TrainAsync("CAISO", null, Small, default);
 
         Assert.False(worse.Activated, worse.Reason);
         Assert.Equal(ModelStatus.Candidate, worse.Candidate.Status);
-        Assert.Equal(good.Candidate.Id, (await _services.Get<IModelStore>().ActiveModelAsync("CAISO", default))!.Id);
+        Assert.Contains("vs active v2 0.100", worse.Reason, StringComparison.Ordinal);
+        Assert.Equal(excellent.Id, (await store.ActiveModelAsync("CAISO", default))!.Id);
+    }
+
+    [Fact]
+    public async Task TrainAsync_CandidateAsGoodAsTheActiveModel_IsActivated()
+    {
+        await LoadDemoAsync();
+        var first = await _services.Get<TrainPipeline>().TrainAsync("CAISO", null, Small, default);
+
+        // Same data, same seed, same options: the same honest score, which the gate accepts.
+        var second = await _services.Get<TrainPipeline>().TrainAsync("CAISO", null, Small, default);
+
+        Assert.True(second.Activated, second.Reason);
+        Assert.Equal(ModelStatus.Retired, (await _services.Get<IModelStore>().FindModelAsync(first.Candidate.Id, default))!.Status);
     }
 
     [Fact]
