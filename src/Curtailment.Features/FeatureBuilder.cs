@@ -1,6 +1,7 @@
 using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
 using Curtailment.Core.Time;
+using Curtailment.Features.Drivers;
 using Microsoft.Data.Analysis;
 
 namespace Curtailment.Features;
@@ -11,8 +12,16 @@ namespace Curtailment.Features;
 /// in. Each feature group degrades to zeros plus a <c>has_*</c> flag (or a fallback) when its source is
 /// absent for a region. Split by concern into partial files.
 /// </summary>
-public sealed partial class FeatureBuilder(IObservationReader reader)
+/// <param name="reader">The as-of store reader.</param>
+/// <param name="seriesForecaster">
+/// Extrapolates demand where the operator publishes no forecast and the target itself (the
+/// <c>ssa</c> features); null keeps the 7-day same-clock-time demand profile and zeroes those features.
+/// </param>
+public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesForecaster? seriesForecaster = null)
 {
+    /// <summary>The series forecaster in use, if any (for manifests and ablations).</summary>
+    public ISeriesForecaster? SeriesForecaster => seriesForecaster;
+
     /// <summary>Every series the builder reads for a region (for loading snapshots).</summary>
     public static IReadOnlyList<string> SeriesRead(Region region)
     {
@@ -41,6 +50,7 @@ public sealed partial class FeatureBuilder(IObservationReader reader)
         AddCalendar(context);
         AddSun(context);
         await AddTargetHistoryAsync(context, cancellationToken);
+        await AddTargetForecastAsync(context, cancellationToken);
         await AddDemandAsync(context, cancellationToken);
         await AddRenewableForecastsAsync(context, cancellationToken);
         await AddRecentSupplyAsync(context, cancellationToken);

@@ -1,7 +1,9 @@
 using Curtailment.Core.Regions;
 using Curtailment.Features;
+using Curtailment.Features.Drivers;
 using Curtailment.Ingestion;
 using Curtailment.Ingestion.Fetching;
+using Curtailment.Models.Ssa;
 using Curtailment.Pipelines.Backtest;
 using Curtailment.Pipelines.Forecasting;
 using Curtailment.Pipelines.Serving;
@@ -33,6 +35,8 @@ public static class ServiceCollectionExtensions
         // Every FetchOptions default is valid, so this needs no configuration; a bad override fails at start.
         services.AddCurtailmentFetchers();
         services.AddSingleton<IngestPipeline>();
+        // The feature builder extrapolates demand (where no operator forecast exists) and the target with SSA.
+        services.AddSingleton<ISeriesForecaster, SsaSeriesForecaster>();
         services.AddSingleton<FeatureBuilder>();
         services.AddSingleton<BacktestPipeline>();
         services.AddSingleton<ActiveModels>();

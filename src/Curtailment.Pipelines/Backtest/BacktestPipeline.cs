@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
 using Curtailment.Features;
+using Curtailment.Features.Drivers;
 using Curtailment.Models.Baselines;
 using Curtailment.Models.Evaluation;
 using Curtailment.Models.Forecasting;
@@ -17,7 +18,12 @@ namespace Curtailment.Pipelines.Backtest;
 /// features read as of that instant, by a model trained (every N days) only on what was known at its
 /// own training time. The same features feed the baselines, so every forecaster sees the same cut.
 /// </summary>
-public sealed class BacktestPipeline(IRegionCatalog regions, IObservationSnapshotSource snapshots, ILogger<BacktestPipeline> logger)
+/// <param name="regions">Region catalog.</param>
+/// <param name="snapshots">Loads the in-memory snapshot the as-of reads come from.</param>
+/// <param name="logger">Logger.</param>
+/// <param name="seriesForecaster">SSA for the feature builder, used when the model options ask for it.</param>
+public sealed class BacktestPipeline(
+    IRegionCatalog regions, IObservationSnapshotSource snapshots, ILogger<BacktestPipeline> logger, ISeriesForecaster? seriesForecaster = null)
 {
     /// <summary>Runs the backtest; <paramref name="progress"/> reports target days done.</summary>
     public async Task<BacktestResult> RunAsync(BacktestRequest request, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
@@ -40,7 +46,7 @@ public sealed class BacktestPipeline(IRegionCatalog regions, IObservationSnapsho
         var (_, windowEnd) = DayAheadSchedule.DayBounds(region, request.To.AddDays(1));
         var reader = await snapshots.LoadSnapshotAsync(region.Id, FeatureBuilder.SeriesRead(region), windowStart, windowEnd, cancellationToken);
         var step = await TargetResolutionAsync(reader, region, DayAheadSchedule.IssueTime(region, request.From), cancellationToken);
-        var cache = new DayFeatureCache(new FeatureBuilder(reader), region, step);
+        var cache = new DayFeatureCache(new FeatureBuilder(reader, options.UseSeriesForecaster ? seriesForecaster : null), region, step);
         var notes = new List<string>();
         var rows = new List<BacktestRow>();
         var baselineRows = BaselineForecaster.All.ToDictionary(b => b.Name, _ => new List<BacktestRow>());

@@ -3,6 +3,7 @@ using Curtailment.Core.ModelRegistry;
 using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
 using Curtailment.Features;
+using Curtailment.Features.Drivers;
 using Curtailment.Models.Baselines;
 using Curtailment.Models.Forecasting;
 using Curtailment.Pipelines.Serving;
@@ -25,7 +26,8 @@ public sealed class TrainPipeline(
     ActiveModels activeModels,
     IOptions<TrainingOptions> options,
     TimeProvider time,
-    ILogger<TrainPipeline> logger)
+    ILogger<TrainPipeline> logger,
+    ISeriesForecaster? seriesForecaster = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -45,7 +47,8 @@ public sealed class TrainPipeline(
         var reader = await snapshots.LoadSnapshotAsync(region.Id, FeatureBuilder.SeriesRead(region), windowStart, now.AddDays(2), cancellationToken);
 
         var step = await TargetStepAsync(reader, region, now, cancellationToken);
-        var cache = new DayFeatureCache(new FeatureBuilder(reader), region, step);
+        var chosen = modelOptions ?? new CurtailmentModelOptions();
+        var cache = new DayFeatureCache(new FeatureBuilder(reader, chosen.UseSeriesForecaster ? seriesForecaster : null), region, step);
         var data = await TrainingData.BuildAsync(reader, region, cache, firstDay, lastDay, now, cancellationToken);
         var days = data.Days;
         if (days.Count < CurtailmentModelTrainer.MinimumTrainingDays + settings.EvaluationDays / 2)
@@ -53,7 +56,6 @@ public sealed class TrainPipeline(
             throw new InsufficientHistoryException(region.Id, days.Count, CurtailmentModelTrainer.MinimumTrainingDays + (settings.EvaluationDays / 2));
         }
 
-        var chosen = modelOptions ?? new CurtailmentModelOptions();
         var evaluationDays = Math.Min(settings.EvaluationDays, days.Count - CurtailmentModelTrainer.MinimumTrainingDays);
         var firstEvaluationDay = days[^evaluationDays];
         var evaluation = days.Where(d => d >= firstEvaluationDay).ToList();
