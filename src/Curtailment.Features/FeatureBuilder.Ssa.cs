@@ -29,6 +29,11 @@ public sealed partial class FeatureBuilder
         }
 
         var history = await ReadAsync(context, series, request.IssuedAt.AddDays(-historyDays), request.IssuedAt, Hour, cancellationToken);
+        if (history.KnownCount == 0)
+        {
+            return null;
+        }
+
         var horizon = (int)Math.Ceiling((request.TargetEnd - request.IssuedAt) / Hour);
         var hourly = seriesForecaster.Forecast(history.Values, horizon);
         return hourly is null || hourly.Length < horizon ? null : OnTargetGrid(context, hourly);
