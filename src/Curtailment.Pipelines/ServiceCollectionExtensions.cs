@@ -35,8 +35,9 @@ public static class ServiceCollectionExtensions
         // Every FetchOptions default is valid, so this needs no configuration; a bad override fails at start.
         services.AddCurtailmentFetchers();
         services.AddSingleton<IngestPipeline>();
-        // The feature builder extrapolates demand (where no operator forecast exists) and the target with SSA.
-        services.AddSingleton<ISeriesForecaster, SsaSeriesForecaster>();
+        // The feature builder extrapolates demand (where no operator forecast exists) and the target with SSA;
+        // the daily window keeps feature building for an issue day within its time budget (docs/benchmarks.md).
+        services.AddSingleton<ISeriesForecaster>(new SsaSeriesForecaster(SsaSeriesForecaster.DailyWindowSize));
         services.AddSingleton<FeatureBuilder>();
         services.AddSingleton<BacktestPipeline>();
         services.AddSingleton<ActiveModels>();

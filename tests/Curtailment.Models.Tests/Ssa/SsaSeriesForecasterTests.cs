@@ -43,6 +43,31 @@ public sealed class SsaSeriesForecasterTests
         Assert.True(error < 300, $"max error {error:F1} MW");
     }
 
+    [Fact]
+    public void Forecast_DailyWindowWithUnpublishedDay_ContinuesTheDailyCycleAcrossIt()
+    {
+        // Curtailment-like: a daily midday hump, the last 34 hours unpublished, forecast 38 hours beyond.
+        static double Hump(int hour) => Math.Max(0, 800 * Math.Sin(2 * Math.PI * ((hour % 24) - 7) / 20));
+        var history = Enumerable.Range(0, 30 * 24).Select(h => h >= (30 * 24) - 34 ? double.NaN : Hump(h)).ToArray();
+        var forecaster = new SsaSeriesForecaster(SsaSeriesForecaster.DailyWindowSize);
+
+        var forecast = forecaster.Forecast(history, 38)!;
+
+        Assert.Equal(49, forecaster.WindowSize);
+        Assert.Equal(38, forecast.Length);
+        var error = forecast.Select((f, i) => Math.Abs(f - Hump(history.Length + i))).Average();
+        Assert.True(error < 40, $"mean error {error:F1} MW");
+    }
+
+    [Fact]
+    public void Forecast_DailyWindow_NeedsOnlyTwoDailyWindows()
+    {
+        var history = Enumerable.Range(0, 100).Select(h => Load(h)).ToArray();
+
+        Assert.NotNull(new SsaSeriesForecaster(SsaSeriesForecaster.DailyWindowSize).Forecast(history, 24));
+        Assert.Null(new SsaSeriesForecaster().Forecast(history, 24));
+    }
+
     [Theory]
     [InlineData(100)]
     [InlineData(0)]
