@@ -1,4 +1,6 @@
+using Curtailment.Features;
 using Curtailment.Ingestion.Fetching;
+using Curtailment.Models.Ssa;
 using Microsoft.Extensions.Options;
 
 namespace Curtailment.Pipelines.Tests;
@@ -17,5 +19,15 @@ public sealed class ServiceCollectionExtensionsTests
         Assert.NotNull(services.Get<CaisoWorkbookFetcher>());
         Assert.NotNull(services.Get<CaisoOutlookFetcher>());
         Assert.NotNull(services.Get<Eia930Fetcher>());
+    }
+
+    [Fact]
+    public void AddCurtailment_FeatureBuilder_ExtrapolatesWithDailyWindowSsa()
+    {
+        using var services = new TestServices(new DateTimeOffset(2021, 3, 5, 12, 0, 0, TimeSpan.Zero));
+
+        var forecaster = Assert.IsType<SsaSeriesForecaster>(services.Get<FeatureBuilder>().SeriesForecaster);
+
+        Assert.Equal(SsaSeriesForecaster.DailyWindowSize, forecaster.WindowSize);
     }
 }
