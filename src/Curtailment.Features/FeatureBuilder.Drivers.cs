@@ -16,7 +16,7 @@ public sealed partial class FeatureBuilder
         var actual = await ReadAsync(context, SeriesIds.Demand, request.TargetStart.AddDays(-9), request.IssuedAt, request.Step, cancellationToken);
         // Only worth the series forecast when some row lacks the operator's.
         var extrapolated = forecast.Values.Any(double.IsNaN)
-            ? await ForecastOnTargetGridAsync(context, SeriesIds.Demand, DemandForecastHistoryDays, cancellationToken)
+            ? await ForecastOnTargetGridAsync(context, seriesForecaster, SeriesIds.Demand, DemandForecastHistoryDays, cancellationToken)
             : null;
 
         var demand = context.New();

@@ -1,3 +1,5 @@
+using Curtailment.Features.Drivers;
+
 namespace Curtailment.Features;
 
 public sealed partial class FeatureBuilder
@@ -20,10 +22,10 @@ public sealed partial class FeatureBuilder
     /// the history: interior gaps keep their place, trailing unpublished hours are forecast across.
     /// Null without a forecaster, or when it declines (too short or sparse a history).
     /// </summary>
-    private async Task<double[]?> ForecastOnTargetGridAsync(BuildContext context, string series, int historyDays, CancellationToken cancellationToken)
+    private async Task<double[]?> ForecastOnTargetGridAsync(BuildContext context, ISeriesForecaster? forecaster, string series, int historyDays, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        if (seriesForecaster is null || request.TargetEnd <= request.IssuedAt)
+        if (forecaster is null || request.TargetEnd <= request.IssuedAt)
         {
             return null;
         }
@@ -35,7 +37,7 @@ public sealed partial class FeatureBuilder
         }
 
         var horizon = (int)Math.Ceiling((request.TargetEnd - request.IssuedAt) / Hour);
-        var hourly = seriesForecaster.Forecast(history.Values, horizon);
+        var hourly = forecaster.Forecast(history.Values, horizon);
         return hourly is null || hourly.Length < horizon ? null : OnTargetGrid(context, hourly);
     }
 
@@ -84,7 +86,7 @@ public sealed partial class FeatureBuilder
     /// </summary>
     private async Task AddTargetForecastAsync(BuildContext context, CancellationToken cancellationToken)
     {
-        var forecast = await ForecastOnTargetGridAsync(context, context.Request.Region.Target.Series, TargetForecastHistoryDays, cancellationToken);
+        var forecast = await ForecastOnTargetGridAsync(context, TargetForecaster, context.Request.Region.Target.Series, TargetForecastHistoryDays, cancellationToken);
         var values = context.New();
         var has = context.New();
         if (forecast is not null)

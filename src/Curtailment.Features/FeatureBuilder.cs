@@ -14,13 +14,23 @@ namespace Curtailment.Features;
 /// </summary>
 /// <param name="reader">The as-of store reader.</param>
 /// <param name="seriesForecaster">
-/// Extrapolates demand where the operator publishes no forecast and the target itself (the
-/// <c>ssa</c> features); null keeps the 7-day same-clock-time demand profile and zeroes those features.
+/// Extrapolates demand where the operator publishes no forecast; null keeps the 7-day same-clock-time
+/// demand profile and, unless <paramref name="targetForecaster"/> is given, zeroes the <c>ssa</c> features.
 /// </param>
-public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesForecaster? seriesForecaster = null)
+/// <param name="targetForecaster">
+/// Extrapolates the target itself (<c>ssa_target_fc</c>); null uses <paramref name="seriesForecaster"/>.
+/// Demand needs a weekly window, the target's daily cycle does not, and the weekly window costs far more.
+/// </param>
+public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesForecaster? seriesForecaster = null, ISeriesForecaster? targetForecaster = null)
 {
-    /// <summary>The series forecaster in use, if any (for manifests and ablations).</summary>
+    /// <summary>The demand series forecaster in use, if any.</summary>
     public ISeriesForecaster? SeriesForecaster => seriesForecaster;
+
+    /// <summary>The target series forecaster in use, if any.</summary>
+    public ISeriesForecaster? TargetForecaster => targetForecaster ?? seriesForecaster;
+
+    /// <summary>A builder with the same forecasters over another reader (a backtest's or a training run's snapshot).</summary>
+    public FeatureBuilder WithReader(IObservationReader other) => new(other, seriesForecaster, targetForecaster);
 
     /// <summary>Every series the builder reads for a region (for loading snapshots).</summary>
     public static IReadOnlyList<string> SeriesRead(Region region)

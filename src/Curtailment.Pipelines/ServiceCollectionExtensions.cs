@@ -1,6 +1,6 @@
 using Curtailment.Core.Regions;
 using Curtailment.Features;
-using Curtailment.Features.Drivers;
+using Curtailment.Core.Observations;
 using Curtailment.Ingestion;
 using Curtailment.Ingestion.Fetching;
 using Curtailment.Models.Ssa;
@@ -35,10 +35,12 @@ public static class ServiceCollectionExtensions
         // Every FetchOptions default is valid, so this needs no configuration; a bad override fails at start.
         services.AddCurtailmentFetchers();
         services.AddSingleton<IngestPipeline>();
-        // The feature builder extrapolates demand (where no operator forecast exists) and the target with SSA;
-        // the daily window keeps feature building for an issue day within its time budget (docs/benchmarks.md).
-        services.AddSingleton<ISeriesForecaster>(new SsaSeriesForecaster(SsaSeriesForecaster.DailyWindowSize));
-        services.AddSingleton<FeatureBuilder>();
+        // SSA extrapolates demand where no operator forecast exists (a weekly window: weekends matter) and the
+        // target itself (a daily window, several times cheaper); see docs/adr/0002 and docs/benchmarks.md.
+        services.AddSingleton(sp => new FeatureBuilder(
+            sp.GetRequiredService<IObservationReader>(),
+            new SsaSeriesForecaster(SsaSeriesForecaster.WeeklyWindowSize),
+            new SsaSeriesForecaster(SsaSeriesForecaster.DailyWindowSize)));
         services.AddSingleton<BacktestPipeline>();
         services.AddSingleton<ActiveModels>();
         services.AddSingleton<ForecastPipeline>();

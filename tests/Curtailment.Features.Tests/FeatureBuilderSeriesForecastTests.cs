@@ -123,6 +123,20 @@ public sealed class FeatureBuilderSeriesForecastTests : IDisposable
     }
 
     [Fact]
+    public async Task BuildAsync_TargetForecasterOnly_KeepsDemandProfileAndForecastsTarget()
+    {
+        await SaveDemandHistoryAsync();
+        await SaveAsync(SeriesIds.TotalCurtailment, Hours(IssueTime.AddDays(-20), IssueTime.AddDays(-1)), _ => 700, _ => IssueTime.AddDays(-1));
+        var target = new RecordingSeriesForecaster((_, horizon) => [.. Enumerable.Repeat(300.0, horizon)]);
+
+        var frame = await new FeatureBuilder(_store, null, target).BuildAsync(new FeatureRequest(Caiso, IssueTime, Target.Start, Target.End, Hour), default);
+
+        Assert.DoesNotContain(target.Calls, c => c.History.Any(v => v >= 10000));
+        Assert.All(frame.Column("demand_fc_is_ssa"), v => Assert.Equal(0f, v));
+        Assert.All(frame.Column("ssa_target_fc"), v => Assert.Equal(300f, v));
+    }
+
+    [Fact]
     public async Task BuildAsync_DemandPublishedAfterIssue_ChangesNeitherTheHistoryNorTheFeature()
     {
         // The last three hours before the issue are not yet published at the issue time.

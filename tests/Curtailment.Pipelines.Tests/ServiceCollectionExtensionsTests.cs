@@ -22,12 +22,15 @@ public sealed class ServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddCurtailment_FeatureBuilder_ExtrapolatesWithDailyWindowSsa()
+    public void AddCurtailment_FeatureBuilder_ExtrapolatesDemandWeeklyAndTargetDaily()
     {
         using var services = new TestServices(new DateTimeOffset(2021, 3, 5, 12, 0, 0, TimeSpan.Zero));
+        var builder = services.Get<FeatureBuilder>();
 
-        var forecaster = Assert.IsType<SsaSeriesForecaster>(services.Get<FeatureBuilder>().SeriesForecaster);
+        var demand = Assert.IsType<SsaSeriesForecaster>(builder.SeriesForecaster);
+        var target = Assert.IsType<SsaSeriesForecaster>(builder.TargetForecaster);
 
-        Assert.Equal(SsaSeriesForecaster.DailyWindowSize, forecaster.WindowSize);
+        Assert.Equal(SsaSeriesForecaster.WeeklyWindowSize, demand.WindowSize);
+        Assert.Equal(SsaSeriesForecaster.DailyWindowSize, target.WindowSize);
     }
 }

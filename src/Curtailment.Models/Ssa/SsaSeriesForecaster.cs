@@ -11,7 +11,8 @@ namespace Curtailment.Models.Ssa;
 /// imputed by the trainer, so time stays aligned.
 /// </summary>
 /// <param name="windowSize">Window length L in hours (at least 2).</param>
-public sealed class SsaSeriesForecaster(int windowSize = SsaSeriesForecaster.WeeklyWindowSize) : ISeriesForecaster
+/// <param name="stabilize">Whether to stabilize the recurrence (<see cref="SsaOptions.ShouldStabilize"/>).</param>
+public sealed class SsaSeriesForecaster(int windowSize = SsaSeriesForecaster.WeeklyWindowSize, bool stabilize = true) : ISeriesForecaster
 {
     /// <summary>A week plus an hour: daily and weekly cycles.</summary>
     public const int WeeklyWindowSize = 169;
@@ -61,6 +62,7 @@ public sealed class SsaSeriesForecaster(int windowSize = SsaSeriesForecaster.Wee
                 WindowSize = _windowSize,
                 RankSelection = SsaRankSelection.Fast,
                 MaxRank = Math.Min(12, _windowSize - 1),
+                ShouldStabilize = stabilize,
             });
             var forecast = model.Forecast(trailingGap + horizon).Point;
             return forecast[trailingGap..];

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
 using Curtailment.Features;
-using Curtailment.Features.Drivers;
 using Curtailment.Models.Baselines;
 using Curtailment.Models.Evaluation;
 using Curtailment.Models.Forecasting;
@@ -21,9 +20,9 @@ namespace Curtailment.Pipelines.Backtest;
 /// <param name="regions">Region catalog.</param>
 /// <param name="snapshots">Loads the in-memory snapshot the as-of reads come from.</param>
 /// <param name="logger">Logger.</param>
-/// <param name="seriesForecaster">SSA for the feature builder, used when the model options ask for it.</param>
+/// <param name="features">The composed feature builder (its series forecasters), used over the snapshot when the model options ask for SSA.</param>
 public sealed class BacktestPipeline(
-    IRegionCatalog regions, IObservationSnapshotSource snapshots, ILogger<BacktestPipeline> logger, ISeriesForecaster? seriesForecaster = null)
+    IRegionCatalog regions, IObservationSnapshotSource snapshots, ILogger<BacktestPipeline> logger, FeatureBuilder? features = null)
 {
     /// <summary>Runs the backtest; <paramref name="progress"/> reports target days done.</summary>
     public async Task<BacktestResult> RunAsync(BacktestRequest request, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
@@ -46,7 +45,7 @@ public sealed class BacktestPipeline(
         var (_, windowEnd) = DayAheadSchedule.DayBounds(region, request.To.AddDays(1));
         var reader = await snapshots.LoadSnapshotAsync(region.Id, FeatureBuilder.SeriesRead(region), windowStart, windowEnd, cancellationToken);
         var step = await TargetResolutionAsync(reader, region, DayAheadSchedule.IssueTime(region, request.From), cancellationToken);
-        var cache = new DayFeatureCache(new FeatureBuilder(reader, options.UseSeriesForecaster ? seriesForecaster : null), region, step);
+        var cache = new DayFeatureCache(options.UseSeriesForecaster && features is not null ? features.WithReader(reader) : new FeatureBuilder(reader), region, step);
         var notes = new List<string>();
         var rows = new List<BacktestRow>();
         var baselineRows = BaselineForecaster.All.ToDictionary(b => b.Name, _ => new List<BacktestRow>());

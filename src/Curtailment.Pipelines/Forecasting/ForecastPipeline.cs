@@ -34,7 +34,7 @@ public sealed class ForecastPipeline(
 
         var (forecaster, record) = await models.GetAsync(region.Id, cancellationToken);
         // Features are built the way the active model was trained: with SSA or with the demand profile.
-        var builder = forecaster is CurtailmentModel { Manifest.Options.UseSeriesForecaster: false } && features.SeriesForecaster is not null
+        var builder = forecaster is CurtailmentModel { Manifest.Options.UseSeriesForecaster: false } && features.TargetForecaster is not null
             ? new FeatureBuilder(reader)
             : features;
         var frame = await builder.BuildAsync(new FeatureRequest(region, issue, start, end, step), cancellationToken);

@@ -3,7 +3,6 @@ using Curtailment.Core.ModelRegistry;
 using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
 using Curtailment.Features;
-using Curtailment.Features.Drivers;
 using Curtailment.Models.Baselines;
 using Curtailment.Models.Forecasting;
 using Curtailment.Pipelines.Serving;
@@ -27,7 +26,7 @@ public sealed class TrainPipeline(
     IOptions<TrainingOptions> options,
     TimeProvider time,
     ILogger<TrainPipeline> logger,
-    ISeriesForecaster? seriesForecaster = null)
+    FeatureBuilder? features = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -48,7 +47,7 @@ public sealed class TrainPipeline(
 
         var step = await TargetStepAsync(reader, region, now, cancellationToken);
         var chosen = modelOptions ?? new CurtailmentModelOptions();
-        var cache = new DayFeatureCache(new FeatureBuilder(reader, chosen.UseSeriesForecaster ? seriesForecaster : null), region, step);
+        var cache = new DayFeatureCache(chosen.UseSeriesForecaster && features is not null ? features.WithReader(reader) : new FeatureBuilder(reader), region, step);
         var data = await TrainingData.BuildAsync(reader, region, cache, firstDay, lastDay, now, cancellationToken);
         var days = data.Days;
         if (days.Count < CurtailmentModelTrainer.MinimumTrainingDays + settings.EvaluationDays / 2)
