@@ -31,6 +31,7 @@ public sealed class ServiceCollectionExtensionsTests
         var target = Assert.IsType<SsaSeriesForecaster>(builder.TargetForecaster);
 
         Assert.Equal(SsaSeriesForecaster.WeeklyWindowSize, demand.WindowSize);
+        Assert.False(demand.Stabilize);
         Assert.Equal(SsaSeriesForecaster.DailyWindowSize, target.WindowSize);
     }
 }

@@ -28,6 +28,9 @@ public sealed class SsaSeriesForecaster(int windowSize = SsaSeriesForecaster.Wee
     /// <summary>The window length L in use.</summary>
     public int WindowSize => _windowSize;
 
+    /// <summary>Whether the recurrence is stabilized (for a window of L, a non-symmetric eigen-decomposition of (L−1)×(L−1) per call).</summary>
+    public bool Stabilize => stabilize;
+
     /// <inheritdoc />
     public string Name => "ssa";
 
