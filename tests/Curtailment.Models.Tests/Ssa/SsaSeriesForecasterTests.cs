@@ -21,6 +21,20 @@ public sealed class SsaSeriesForecasterTests
     }
 
     [Fact]
+    public void Forecast_WeeklyWindowUnstabilized_ContinuesBothCyclesWithNoisyHistory()
+    {
+        var random = new Random(7);
+        var history = Enumerable.Range(0, 28 * 24).Select(h => Load(h) + (200 * (random.NextDouble() - 0.5))).ToArray();
+        var forecaster = new SsaSeriesForecaster(SsaSeriesForecaster.WeeklyWindowSize, stabilize: false);
+
+        var forecast = forecaster.Forecast(history, 62)!;
+
+        Assert.False(forecaster.Stabilize);
+        var error = forecast.Select((f, i) => Math.Abs(f - Load(history.Length + i))).Max();
+        Assert.True(error < 300, $"max error {error:F1} MW");
+    }
+
+    [Fact]
     public void Forecast_TrailingUnknownHours_ForecastsAcrossThemFromTheLastKnownHour()
     {
         var history = Enumerable.Range(0, 28 * 24).Select(h => h >= (28 * 24) - 10 ? double.NaN : Load(h)).ToArray();
