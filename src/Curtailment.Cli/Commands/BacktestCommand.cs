@@ -43,6 +43,14 @@ internal static class BacktestCommand
             await using var services = CliServices.Build(parse.GetValue(db), parse.GetValue(CommonOptions.Verbose));
             var pipeline = services.GetRequiredService<BacktestPipeline>();
             var request = new BacktestRequest(parse.GetValue(region)!, parse.GetValue(from), parse.GetValue(to), retrainDays);
+            // Checked before the long run, so a typo does not cost a whole backtest.
+            var standard = AblationVariant.Standard(new Curtailment.Models.Trees.CurtailmentModelOptions());
+            var only = parse.GetValue(variants)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var unknown = only?.Except(standard.Select(v => v.Name), StringComparer.Ordinal).ToList();
+            if (unknown is { Count: > 0 })
+            {
+                throw new ArgumentException($"--ablation-variants: unknown variant(s) {string.Join(", ", unknown)}; known: {string.Join(", ", standard.Select(v => v.Name))}.");
+            }
 
             BacktestResult? result = null;
             if (parse.GetValue(json) || Console.IsOutputRedirected)
@@ -67,8 +75,7 @@ internal static class BacktestCommand
             if (parse.GetValue(ablation))
             {
                 var results = new List<(AblationVariant, BacktestResult)>();
-                var only = parse.GetValue(variants)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                foreach (var variant in AblationVariant.Standard(new Curtailment.Models.Trees.CurtailmentModelOptions()))
+                foreach (var variant in standard)
                 {
                     if (only is { Length: > 0 } && variant.Name != "full" && !only.Contains(variant.Name, StringComparer.Ordinal))
                     {
