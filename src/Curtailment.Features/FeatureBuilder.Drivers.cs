@@ -6,16 +6,22 @@ public sealed partial class FeatureBuilder
 {
     /// <summary>
     /// Demand forecast for the target: the operator's day-ahead forecast where it was published by the
-    /// issue time, else the same-clock-time mean of the last 7 days of actual demand.
+    /// issue time, else the series forecaster's (SSA) forecast from the hourly demand known at issue time,
+    /// else (no forecaster, or too little history) the same-clock-time mean of the last 7 days of actual demand.
     /// </summary>
     private async Task AddDemandAsync(BuildContext context, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var forecast = await ReadAsync(context, SeriesIds.DemandForecastDayAhead, request.TargetStart, request.TargetEnd, request.Step, cancellationToken);
         var actual = await ReadAsync(context, SeriesIds.Demand, request.TargetStart.AddDays(-9), request.IssuedAt, request.Step, cancellationToken);
+        // Only worth the series forecast when some row lacks the operator's.
+        var extrapolated = forecast.Values.Any(double.IsNaN)
+            ? await ForecastOnTargetGridAsync(context, seriesForecaster, SeriesIds.Demand, DemandForecastHistoryDays, cancellationToken)
+            : null;
 
         var demand = context.New();
         var isOperator = context.New();
+        var isSeriesForecast = context.New();
         for (var i = 0; i < context.Count; i++)
         {
             var fc = forecast.Values[i];
@@ -23,6 +29,11 @@ public sealed partial class FeatureBuilder
             {
                 demand[i] = (float)fc;
                 isOperator[i] = 1;
+            }
+            else if (extrapolated is not null && double.IsFinite(extrapolated[i]))
+            {
+                demand[i] = (float)extrapolated[i];
+                isSeriesForecast[i] = 1;
             }
             else
             {
@@ -32,6 +43,7 @@ public sealed partial class FeatureBuilder
 
         context.Set("demand_fc", demand);
         context.Set("demand_fc_is_operator", isOperator);
+        context.Set("demand_fc_is_ssa", isSeriesForecast);
         context.Set("demand_fc_day_min", DayAggregate(context, demand, Enumerable.Min));
         context.Set("demand_fc_day_max", DayAggregate(context, demand, Enumerable.Max));
         var recent = MeanKnown(actual.Values.Skip(Math.Max(0, actual.Values.Length - (int)(TimeSpan.FromDays(1) / request.Step))));

@@ -1,6 +1,7 @@
 using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
 using Curtailment.Core.Time;
+using Curtailment.Features.Drivers;
 using Microsoft.Data.Analysis;
 
 namespace Curtailment.Features;
@@ -11,8 +12,26 @@ namespace Curtailment.Features;
 /// in. Each feature group degrades to zeros plus a <c>has_*</c> flag (or a fallback) when its source is
 /// absent for a region. Split by concern into partial files.
 /// </summary>
-public sealed partial class FeatureBuilder(IObservationReader reader)
+/// <param name="reader">The as-of store reader.</param>
+/// <param name="seriesForecaster">
+/// Extrapolates demand where the operator publishes no forecast; null keeps the 7-day same-clock-time
+/// demand profile and, unless <paramref name="targetForecaster"/> is given, zeroes the <c>ssa</c> features.
+/// </param>
+/// <param name="targetForecaster">
+/// Extrapolates the target itself (<c>ssa_target_fc</c>); null uses <paramref name="seriesForecaster"/>.
+/// Demand needs a weekly window, the target's daily cycle does not, and the weekly window costs far more.
+/// </param>
+public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesForecaster? seriesForecaster = null, ISeriesForecaster? targetForecaster = null)
 {
+    /// <summary>The demand series forecaster in use, if any.</summary>
+    public ISeriesForecaster? SeriesForecaster => seriesForecaster;
+
+    /// <summary>The target series forecaster in use, if any.</summary>
+    public ISeriesForecaster? TargetForecaster => targetForecaster ?? seriesForecaster;
+
+    /// <summary>A builder with the same forecasters over another reader (a backtest's or a training run's snapshot).</summary>
+    public FeatureBuilder WithReader(IObservationReader other) => new(other, seriesForecaster, targetForecaster);
+
     /// <summary>Every series the builder reads for a region (for loading snapshots).</summary>
     public static IReadOnlyList<string> SeriesRead(Region region)
     {
@@ -41,6 +60,7 @@ public sealed partial class FeatureBuilder(IObservationReader reader)
         AddCalendar(context);
         AddSun(context);
         await AddTargetHistoryAsync(context, cancellationToken);
+        await AddTargetForecastAsync(context, cancellationToken);
         await AddDemandAsync(context, cancellationToken);
         await AddRenewableForecastsAsync(context, cancellationToken);
         await AddRecentSupplyAsync(context, cancellationToken);

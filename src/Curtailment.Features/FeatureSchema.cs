@@ -8,7 +8,7 @@ namespace Curtailment.Features;
 public static class FeatureSchema
 {
     /// <summary>Version of the list below.</summary>
-    public const string Version = "1";
+    public const string Version = "2";
 
     /// <summary>All feature names, in model order.</summary>
     public static IReadOnlyList<string> Names { get; } =
@@ -21,8 +21,10 @@ public static class FeatureSchema
         "hist_last_day", "hist_7d_mean", "hist_7d_max", "hist_7d_event_freq",
         "hist_28d_mean", "hist_28d_max", "hist_28d_event_freq", "hist_7d_mean_pm1h",
         "hist_last_day_total", "hist_7d_day_total_mean", "hist_last_day_max", "hist_days_known",
+        // The series forecaster's (SSA) extrapolation of the target from its known history
+        "ssa_target_fc", "has_ssa_target_fc",
         // Demand known at issue and forecast for the target
-        "demand_fc", "demand_fc_is_operator", "demand_fc_day_min", "demand_fc_day_max", "demand_recent_24h_mean",
+        "demand_fc", "demand_fc_is_operator", "demand_fc_is_ssa", "demand_fc_day_min", "demand_fc_day_max", "demand_recent_24h_mean",
         // Operator day-ahead renewable forecasts and what they imply
         "has_re_fc", "solar_fc", "wind_fc", "solar_fc_day_max", "wind_fc_day_mean",
         "net_load_fc", "net_load_fc_day_min", "net_load_fc_above_day_min", "re_share_fc", "re_share_fc_day_max",
@@ -34,8 +36,8 @@ public static class FeatureSchema
         "has_transmission", "transmission_headroom_min",
     ];
 
-    /// <summary>Feature groups, for ablations: calendar, sun, history, demand, renewables, supply, transmission.</summary>
-    public static IReadOnlyList<string> Groups { get; } = ["calendar", "sun", "history", "demand", "renewables", "supply", "transmission"];
+    /// <summary>Feature groups, for ablations: calendar, sun, history, ssa, demand, renewables, supply, transmission.</summary>
+    public static IReadOnlyList<string> Groups { get; } = ["calendar", "sun", "history", "ssa", "demand", "renewables", "supply", "transmission"];
 
     /// <summary>The group a feature belongs to (its source), so a whole source can be left out at once.</summary>
     public static string GroupOf(string name)
@@ -46,6 +48,7 @@ public static class FeatureSchema
             "tod_sin" or "tod_cos" or "doy_sin" or "doy_cos" or "day_of_week" or "is_weekend" or "is_holiday" => "calendar",
             "sun_elevation_deg" or "clear_sky_ghi" or "day_max_sun_elevation_deg" => "sun",
             _ when name.StartsWith("hist_", StringComparison.Ordinal) => "history",
+            "ssa_target_fc" or "has_ssa_target_fc" => "ssa",
             _ when name.StartsWith("demand_", StringComparison.Ordinal) => "demand",
             "has_re_fc" or "solar_fc" or "wind_fc" or "solar_fc_day_max" or "wind_fc_day_mean" or "re_share_fc" or "re_share_fc_day_max"
                 or "solar_fc_capacity_ratio" => "renewables",

@@ -1,7 +1,9 @@
 using Curtailment.Core.Regions;
 using Curtailment.Features;
+using Curtailment.Core.Observations;
 using Curtailment.Ingestion;
 using Curtailment.Ingestion.Fetching;
+using Curtailment.Models.Ssa;
 using Curtailment.Pipelines.Backtest;
 using Curtailment.Pipelines.Forecasting;
 using Curtailment.Pipelines.Serving;
@@ -39,7 +41,13 @@ public static class ServiceCollectionExtensions
             services.AddCurtailmentFetchers();
         }
         services.AddSingleton<IngestPipeline>();
-        services.AddSingleton<FeatureBuilder>();
+        // SSA extrapolates demand where no operator forecast exists (a weekly window: weekends matter; not
+        // stabilized, which is most of its cost and changed day-ahead accuracy by 1-3 %) and the target itself
+        // (a daily window, stabilized); see docs/adr/0002 and docs/benchmarks.md.
+        services.AddSingleton(sp => new FeatureBuilder(
+            sp.GetRequiredService<IObservationReader>(),
+            new SsaSeriesForecaster(SsaSeriesForecaster.WeeklyWindowSize, stabilize: false),
+            new SsaSeriesForecaster(SsaSeriesForecaster.DailyWindowSize)));
         services.AddSingleton<BacktestPipeline>();
         services.AddSingleton<ActiveModels>();
         services.AddSingleton<ForecastPipeline>();

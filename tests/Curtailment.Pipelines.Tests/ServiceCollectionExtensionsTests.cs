@@ -1,4 +1,6 @@
+using Curtailment.Features;
 using Curtailment.Ingestion.Fetching;
+using Curtailment.Models.Ssa;
 using Microsoft.Extensions.Options;
 
 namespace Curtailment.Pipelines.Tests;
@@ -17,5 +19,19 @@ public sealed class ServiceCollectionExtensionsTests
         Assert.NotNull(services.Get<CaisoWorkbookFetcher>());
         Assert.NotNull(services.Get<CaisoOutlookFetcher>());
         Assert.NotNull(services.Get<Eia930Fetcher>());
+    }
+
+    [Fact]
+    public void AddCurtailment_FeatureBuilder_ExtrapolatesDemandWeeklyAndTargetDaily()
+    {
+        using var services = new TestServices(new DateTimeOffset(2021, 3, 5, 12, 0, 0, TimeSpan.Zero));
+        var builder = services.Get<FeatureBuilder>();
+
+        var demand = Assert.IsType<SsaSeriesForecaster>(builder.SeriesForecaster);
+        var target = Assert.IsType<SsaSeriesForecaster>(builder.TargetForecaster);
+
+        Assert.Equal(SsaSeriesForecaster.WeeklyWindowSize, demand.WindowSize);
+        Assert.False(demand.Stabilize);
+        Assert.Equal(SsaSeriesForecaster.DailyWindowSize, target.WindowSize);
     }
 }

@@ -26,11 +26,15 @@ internal static class BacktestCommand
         {
             Description = "Also run each ablation variant (feature groups left out, model choices switched) into <out>/ablation/<variant>/ and write ablation.md.",
         };
+        var variants = new Option<string?>("--ablation-variants")
+        {
+            Description = "With --ablation: only these variants, comma-separated (e.g. no_ssa); default all.",
+        };
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
         var command = new Command("backtest", "Forecast each day of a range as issued at 10:00 local the day before, train only on what was known then, and score it.")
         {
-            region, from, to, outDir, retrain, ablation, db, json,
+            region, from, to, outDir, retrain, ablation, variants, db, json,
         };
 
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(error, parse.GetValue(CommonOptions.Verbose), async () =>
@@ -39,6 +43,14 @@ internal static class BacktestCommand
             await using var services = CliServices.Build(parse.GetValue(db), parse.GetValue(CommonOptions.Verbose));
             var pipeline = services.GetRequiredService<BacktestPipeline>();
             var request = new BacktestRequest(parse.GetValue(region)!, parse.GetValue(from), parse.GetValue(to), retrainDays);
+            // Checked before the long run, so a typo does not cost a whole backtest.
+            var standard = AblationVariant.Standard(new Curtailment.Models.Trees.CurtailmentModelOptions());
+            var only = parse.GetValue(variants)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var unknown = only?.Except(standard.Select(v => v.Name), StringComparer.Ordinal).ToList();
+            if (unknown is { Count: > 0 })
+            {
+                throw new ArgumentException($"--ablation-variants: unknown variant(s) {string.Join(", ", unknown)}; known: {string.Join(", ", standard.Select(v => v.Name))}.");
+            }
 
             BacktestResult? result = null;
             if (parse.GetValue(json) || Console.IsOutputRedirected)
@@ -63,8 +75,13 @@ internal static class BacktestCommand
             if (parse.GetValue(ablation))
             {
                 var results = new List<(AblationVariant, BacktestResult)>();
-                foreach (var variant in AblationVariant.Standard(new Curtailment.Models.Trees.CurtailmentModelOptions()))
+                foreach (var variant in standard)
                 {
+                    if (only is { Length: > 0 } && variant.Name != "full" && !only.Contains(variant.Name, StringComparer.Ordinal))
+                    {
+                        continue;
+                    }
+
                     var run = variant.Name == "full" ? result! : await pipeline.RunAsync(request with { Options = variant.Options }, null, cancellationToken);
                     await BacktestWriter.WriteAsync(run, Path.Combine(parse.GetValue(outDir)!, "ablation", variant.Name), cancellationToken);
                     results.Add((variant, run));

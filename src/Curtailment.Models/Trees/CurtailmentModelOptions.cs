@@ -53,6 +53,14 @@ public sealed record CurtailmentModelOptions
     /// </summary>
     public int NightZeroRowsKeptEvery { get; init; } = 3;
 
+    /// <summary>
+    /// Build the features with the series forecaster (SSA): demand extrapolated from its own history where
+    /// the operator publishes no forecast, and the target's extrapolation (<c>ssa</c> group). False builds
+    /// the 7-day same-clock-time demand profile instead and leaves the <c>ssa</c> features at zero. Features
+    /// are built, not masked, so serving must build them the same way (the manifest records it).
+    /// </summary>
+    public bool UseSeriesForecaster { get; init; } = true;
+
     /// <summary>Feature groups (<see cref="Features.FeatureSchema.GroupOf"/>) the model must not use (ablations): their values are zeroed.</summary>
     public IReadOnlyList<string> ExcludedFeatureGroups { get; init; } = [];
 }

@@ -17,7 +17,12 @@ namespace Curtailment.Pipelines.Backtest;
 /// features read as of that instant, by a model trained (every N days) only on what was known at its
 /// own training time. The same features feed the baselines, so every forecaster sees the same cut.
 /// </summary>
-public sealed class BacktestPipeline(IRegionCatalog regions, IObservationSnapshotSource snapshots, ILogger<BacktestPipeline> logger)
+/// <param name="regions">Region catalog.</param>
+/// <param name="snapshots">Loads the in-memory snapshot the as-of reads come from.</param>
+/// <param name="logger">Logger.</param>
+/// <param name="features">The composed feature builder (its series forecasters), used over the snapshot when the model options ask for SSA.</param>
+public sealed class BacktestPipeline(
+    IRegionCatalog regions, IObservationSnapshotSource snapshots, ILogger<BacktestPipeline> logger, FeatureBuilder? features = null)
 {
     /// <summary>Runs the backtest; <paramref name="progress"/> reports target days done.</summary>
     public async Task<BacktestResult> RunAsync(BacktestRequest request, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
@@ -40,7 +45,7 @@ public sealed class BacktestPipeline(IRegionCatalog regions, IObservationSnapsho
         var (_, windowEnd) = DayAheadSchedule.DayBounds(region, request.To.AddDays(1));
         var reader = await snapshots.LoadSnapshotAsync(region.Id, FeatureBuilder.SeriesRead(region), windowStart, windowEnd, cancellationToken);
         var step = await TargetResolutionAsync(reader, region, DayAheadSchedule.IssueTime(region, request.From), cancellationToken);
-        var cache = new DayFeatureCache(new FeatureBuilder(reader), region, step);
+        var cache = new DayFeatureCache(options.UseSeriesForecaster && features is not null ? features.WithReader(reader) : new FeatureBuilder(reader), region, step);
         var notes = new List<string>();
         var rows = new List<BacktestRow>();
         var baselineRows = BaselineForecaster.All.ToDictionary(b => b.Name, _ => new List<BacktestRow>());

@@ -3,6 +3,7 @@ using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
 using Curtailment.Core.Time;
 using Curtailment.Features;
+using Curtailment.Models.Trees;
 using Curtailment.Pipelines.Serving;
 using Microsoft.Extensions.Logging;
 
@@ -31,8 +32,12 @@ public sealed class ForecastPipeline(
         var start = DateTimeOffset.FromUnixTimeSeconds(issue.ToUnixTimeSeconds() / (long)step.TotalSeconds * (long)step.TotalSeconds);
         var (_, end) = LocalClock.DayBounds(LocalClock.LocalDate(issue, region.TimeZone).AddDays(1), region.TimeZone);
 
-        var frame = await features.BuildAsync(new FeatureRequest(region, issue, start, end, step), cancellationToken);
         var (forecaster, record) = await models.GetAsync(region.Id, cancellationToken);
+        // Features are built the way the active model was trained: with SSA or with the demand profile.
+        var builder = forecaster is CurtailmentModel { Manifest.Options.UseSeriesForecaster: false } && features.TargetForecaster is not null
+            ? new FeatureBuilder(reader)
+            : features;
+        var frame = await builder.BuildAsync(new FeatureRequest(region, issue, start, end, step), cancellationToken);
         var points = forecaster.Predict(frame)
             .Select(f => new ForecastPoint(f.IntervalStart, f.IntervalEnd, f.PredictedMw, f.LowerMw, f.UpperMw, f.EventProbability))
             .ToList();

@@ -25,7 +25,8 @@ public sealed class TrainPipeline(
     ActiveModels activeModels,
     IOptions<TrainingOptions> options,
     TimeProvider time,
-    ILogger<TrainPipeline> logger)
+    ILogger<TrainPipeline> logger,
+    FeatureBuilder? features = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -45,7 +46,8 @@ public sealed class TrainPipeline(
         var reader = await snapshots.LoadSnapshotAsync(region.Id, FeatureBuilder.SeriesRead(region), windowStart, now.AddDays(2), cancellationToken);
 
         var step = await TargetStepAsync(reader, region, now, cancellationToken);
-        var cache = new DayFeatureCache(new FeatureBuilder(reader), region, step);
+        var chosen = modelOptions ?? new CurtailmentModelOptions();
+        var cache = new DayFeatureCache(chosen.UseSeriesForecaster && features is not null ? features.WithReader(reader) : new FeatureBuilder(reader), region, step);
         var data = await TrainingData.BuildAsync(reader, region, cache, firstDay, lastDay, now, cancellationToken);
         var days = data.Days;
         if (days.Count < CurtailmentModelTrainer.MinimumTrainingDays + settings.EvaluationDays / 2)
@@ -53,7 +55,6 @@ public sealed class TrainPipeline(
             throw new InsufficientHistoryException(region.Id, days.Count, CurtailmentModelTrainer.MinimumTrainingDays + (settings.EvaluationDays / 2));
         }
 
-        var chosen = modelOptions ?? new CurtailmentModelOptions();
         var evaluationDays = Math.Min(settings.EvaluationDays, days.Count - CurtailmentModelTrainer.MinimumTrainingDays);
         var firstEvaluationDay = days[^evaluationDays];
         var evaluation = days.Where(d => d >= firstEvaluationDay).ToList();

@@ -18,5 +18,8 @@ public sealed class AblationVariantTests
         Assert.All(variants.Skip(1), v => Assert.NotEqual(System.Text.Json.JsonSerializer.Serialize(full), System.Text.Json.JsonSerializer.Serialize(v.Options)));
         Assert.Equal(["history"], variants.Single(v => v.Name == "no_history").Options.ExcludedFeatureGroups);
         Assert.False(variants.Single(v => v.Name == "no_blend").Options.BlendWithBaseline);
+        var noSsa = variants.Single(v => v.Name == "no_ssa").Options;
+        Assert.False(noSsa.UseSeriesForecaster);
+        Assert.Contains("ssa", noSsa.ExcludedFeatureGroups);
     }
 }
