@@ -45,5 +45,27 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Equal(a, Hashes(second));
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    [Fact]
+    public async Task Simulate_JsonWithIngest_ListsEveryFileWithItsRun()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await CurtailCli.RunAsync(
+            ["simulate", "--out", Path.Combine(_folder, "sim"), "--start", "2025-04-01", "--days", "3", "--ingest", "--json", "--db", Path.Combine(_folder, "s.db")],
+            output, error);
+
+        Assert.Equal(0, exit);
+        using var json = System.Text.Json.JsonDocument.Parse(output.ToString());
+        var files = json.RootElement.EnumerateArray().ToList();
+        Assert.True(files.Count >= 6);
+        Assert.All(files, f => Assert.StartsWith("SYNTHETIC_", Path.GetFileName(f.GetProperty("path").GetString()), StringComparison.Ordinal));
+        Assert.All(files, f => Assert.Equal("Succeeded", f.GetProperty("run").GetProperty("status").GetString()));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
 }

@@ -4,6 +4,7 @@ using Curtailment.Core.Time;
 using Curtailment.Pipelines.Ingest;
 using Curtailment.Simulation;
 using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
 
 namespace Curtailment.Cli.Commands;
 
@@ -18,9 +19,10 @@ internal static class SimulateCommand
         var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same files.", DefaultValueFactory = _ => 42 };
         var ingest = new Option<bool>("--ingest") { Description = "Import the files into the store afterwards." };
         var db = CommonOptions.Db();
+        var json = CommonOptions.Json();
         var command = new Command("simulate", "Write a seeded SYNTHETIC grid (zones, weather, congestion, oversupply) as operator files the importers read.")
         {
-            outDir, start, days, seed, ingest, db,
+            outDir, start, days, seed, ingest, db, json,
         };
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(error, parse.GetValue(CommonOptions.Verbose), async () =>
         {
@@ -38,25 +40,71 @@ internal static class SimulateCommand
                 Start = parse.GetValue(start) ?? LocalClock.LocalDate(now, TimeZoneInfo.Utc).AddDays(-parse.GetValue(days) + 2),
                 Now = parse.GetValue(start) is null ? now : null,
             };
+            var asJson = parse.GetValue(json);
             var files = DemoDataWriter.Write(parse.GetValue(outDir)!, services.GetRequiredService<IRegionCatalog>(), options);
-            foreach (var file in files)
+            if (!asJson)
             {
-                await output.WriteLineAsync($"wrote {file.Path} ({file.Source}{(file.Region is null ? "" : $", --region {file.Region}")}{(file.Published is null ? "" : $", --published {file.Published}")})");
+                foreach (var file in files)
+                {
+                    await output.WriteLineAsync($"wrote {file.Path} ({file.Source}{(file.Region is null ? "" : $", --region {file.Region}")}{(file.Published is null ? "" : $", --published {file.Published}")})");
+                }
             }
 
+            var runs = new List<IngestFileResult>();
             if (parse.GetValue(ingest))
             {
                 var pipeline = services.GetRequiredService<IngestPipeline>();
-                foreach (var file in files)
+                async Task ImportAsync(Action<int>? report)
                 {
-                    var result = await pipeline.IngestFileAsync(file.Source, file.Path, file.Region, file.Published is null ? null : PublicationRule.Parse(file.Published), cancellationToken);
-                    await output.WriteLineAsync($"{result.Run.Status,-9} {Path.GetFileName(file.Path)}: {result.Run.ObservationsAccepted} observations, {result.Run.RowsRejected} rejected");
-                    if (result.Failed)
+                    foreach (var file in files)
                     {
-                        await error.WriteLineAsync(result.Run.Message);
-                        return CurtailCli.InputRefused;
+                        runs.Add(await pipeline.IngestFileAsync(file.Source, file.Path, file.Region, file.Published is null ? null : PublicationRule.Parse(file.Published), cancellationToken));
+                        report?.Invoke(runs.Count);
+                        if (runs[^1].Failed)
+                        {
+                            return;
+                        }
                     }
                 }
+
+                if (asJson || Console.IsOutputRedirected)
+                {
+                    await ImportAsync(null);
+                }
+                else
+                {
+                    await AnsiConsole.Progress().StartAsync(async context =>
+                    {
+                        var task = context.AddTask("Importing", maxValue: files.Count);
+                        await ImportAsync(done => task.Value = done);
+                    });
+                }
+            }
+
+            if (asJson)
+            {
+                await output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(files.Select(f => new
+                {
+                    path = f.Path,
+                    source = f.Source,
+                    region = f.Region,
+                    published = f.Published,
+                    run = runs.FirstOrDefault(r => r.Path == f.Path)?.Run,
+                }), CliJson.Options));
+            }
+            else
+            {
+                foreach (var run in runs)
+                {
+                    await output.WriteLineAsync($"{run.Run.Status,-9} {Path.GetFileName(run.Path)}: {run.Run.ObservationsAccepted} observations, {run.Run.RowsRejected} rejected");
+                }
+            }
+
+            var failed = runs.FirstOrDefault(r => r.Failed);
+            if (failed is not null)
+            {
+                await error.WriteLineAsync(failed.Run.Message);
+                return CurtailCli.InputRefused;
             }
 
             return CurtailCli.Success;

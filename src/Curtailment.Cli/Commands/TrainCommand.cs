@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Curtailment.Pipelines.Training;
 using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
 
 namespace Curtailment.Cli.Commands;
 
@@ -21,22 +22,35 @@ internal static class TrainCommand
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(error, parse.GetValue(CommonOptions.Verbose), async () =>
         {
             await using var services = CliServices.Build(parse.GetValue(db), parse.GetValue(CommonOptions.Verbose));
-            var result = await services.GetRequiredService<TrainPipeline>().TrainAsync(parse.GetValue(region)!, parse.GetValue(through), null, cancellationToken);
+            var pipeline = services.GetRequiredService<TrainPipeline>();
+            TrainResult? result = null;
+            if (parse.GetValue(json) || Console.IsOutputRedirected)
+            {
+                result = await pipeline.TrainAsync(parse.GetValue(region)!, parse.GetValue(through), null, cancellationToken);
+            }
+            else
+            {
+                // Training takes from seconds to minutes; a spinner says it is still working.
+                await AnsiConsole.Status().StartAsync($"Training {parse.GetValue(region)} (features, held-out fit, final fit)...", async _ =>
+                    result = await pipeline.TrainAsync(parse.GetValue(region)!, parse.GetValue(through), null, cancellationToken));
+            }
+
+            var trained = result!;
             if (parse.GetValue(json))
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(new
                 {
-                    model = new { result.Candidate.Id, result.Candidate.Region, result.Candidate.Version, status = result.Candidate.Status.ToString() },
-                    result.Activated,
-                    result.Reason,
-                    result.CandidateMaeMw,
-                    result.ActiveMaeMw,
-                    result.BaselineMaeMw,
+                    model = new { trained.Candidate.Id, trained.Candidate.Region, trained.Candidate.Version, status = trained.Candidate.Status.ToString() },
+                    trained.Activated,
+                    trained.Reason,
+                    trained.CandidateMaeMw,
+                    trained.ActiveMaeMw,
+                    trained.BaselineMaeMw,
                 }, CliJson.Options));
             }
             else
             {
-                await output.WriteLineAsync($"{result.Candidate.Region} {result.Candidate.Version}: {(result.Activated ? "activated" : "kept as candidate")} ({result.Reason})");
+                await output.WriteLineAsync($"{trained.Candidate.Region} {trained.Candidate.Version}: {(trained.Activated ? "activated" : "kept as candidate")} ({trained.Reason})");
             }
 
             return CurtailCli.Success;
