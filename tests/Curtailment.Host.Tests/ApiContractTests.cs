@@ -230,4 +230,28 @@ public sealed class ApiContractTests : IAsyncLifetime
             await Task.Delay(200);
         }
     }
+
+    [Fact]
+    public async Task GetForecast_RangesPastTheStoredVintage_ComputeOnceAndReuseItWhileFresh()
+    {
+        // A range reaching past the end of what can be forecast: the first request computes a vintage,
+        // the next ones within ForecastService.FreshFor are answered from it instead of computing again.
+        var from = Iso(SeededDatabase.Now);
+        var to = Iso(SeededDatabase.Now.AddDays(3));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _client.GetAsync($"/api/v1/regions/SPP/forecast?from={from}&to={to}")));
+        var vintages = await _client.GetAsync($"/api/v1/regions/SPP/forecasts?issuedFrom={Iso(SeededDatabase.Now.AddMinutes(-1))}&issuedTo={Iso(SeededDatabase.Now.AddMinutes(1))}");
+
+        var issued = new HashSet<string>();
+        foreach (var response in responses)
+        {
+            issued.Add((await Json.ReadAsync(response, HttpStatusCode.OK))["issuedAt"]!.GetValue<string>());
+        }
+
+        Assert.Single(issued);
+        Assert.Single((await Json.ReadAsync(vintages, HttpStatusCode.OK)).AsArray());
+        // Computed once, not once per request.
+        var metrics = await (await _client.GetAsync("/metrics")).Content.ReadAsStringAsync();
+        Assert.Contains("curtailment_forecasts_issued_total{region=\"SPP\",trigger=\"on-demand\"} 1\n", metrics, StringComparison.Ordinal);
+    }
 }
