@@ -1,4 +1,5 @@
 using Curtailment.Core.Forecasts;
+using Curtailment.Storage.Rows;
 using Dapper;
 using Npgsql;
 
@@ -98,34 +99,12 @@ public sealed partial class PostgresStore : IForecastStore
 
     private static async Task<ForecastVintage> WithPointsAsync(NpgsqlConnection connection, ForecastRow header, long from, long to, CancellationToken cancellationToken)
     {
-        var points = await connection.QueryAsync<PointRow>(new CommandDefinition(
-            """
-            SELECT interval_start, interval_end, predicted_mw, lower_mw, upper_mw, p_event FROM forecast_point
+        var points = await connection.QueryAsync<ForecastPointRow>(new CommandDefinition(
+            $"""
+            SELECT {ForecastPointRow.Columns} FROM forecast_point
             WHERE forecast_id = @id AND interval_start < @to AND interval_end > @from ORDER BY interval_start
             """,
             new { id = header.Id, from, to }, cancellationToken: cancellationToken));
-        return new ForecastVintage(header.Id, header.Region, FromUnix(header.Issued_At), FromUnix(header.Generated_At), header.Model_Version,
-            header.Data_As_Of is { } d ? FromUnix(d) : null,
-            points.Select(p => new ForecastPoint(FromUnix(p.Interval_Start), FromUnix(p.Interval_End), p.Predicted_Mw, p.Lower_Mw, p.Upper_Mw, p.P_Event)).ToList());
-    }
-
-    private sealed class ForecastRow
-    {
-        public long Id { get; init; }
-        public string Region { get; init; } = "";
-        public long Issued_At { get; init; }
-        public long Generated_At { get; init; }
-        public string Model_Version { get; init; } = "";
-        public long? Data_As_Of { get; init; }
-    }
-
-    private sealed class PointRow
-    {
-        public long Interval_Start { get; init; }
-        public long Interval_End { get; init; }
-        public double Predicted_Mw { get; init; }
-        public double Lower_Mw { get; init; }
-        public double Upper_Mw { get; init; }
-        public double P_Event { get; init; }
+        return header.ToVintage(points);
     }
 }

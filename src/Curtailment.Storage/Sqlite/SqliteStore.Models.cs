@@ -1,4 +1,5 @@
 using Curtailment.Core.ModelRegistry;
+using Curtailment.Storage.Rows;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -96,21 +97,5 @@ public sealed partial class SqliteStore : IModelStore
         }
 
         return previous is { } id ? await ActivateAsync(id, cancellationToken) : null;
-    }
-
-    private sealed class ModelRow
-    {
-        public long Id { get; init; }
-        public string Region { get; init; } = "";
-        public string Kind { get; init; } = "";
-        public string Version { get; init; } = "";
-        public string Status { get; init; } = "";
-        public long Created_At { get; init; }
-        public long? Activated_At { get; init; }
-        public string Manifest { get; init; } = "";
-
-        public ModelRecord ToRecord() => new(
-            Id, Region, Kind, Version, Enum.Parse<ModelStatus>(Status), FromUnix(Created_At),
-            Activated_At is { } a ? FromUnix(a) : null, Manifest);
     }
 }
