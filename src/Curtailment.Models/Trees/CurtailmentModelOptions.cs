@@ -33,8 +33,27 @@ public sealed record CurtailmentModelOptions
     /// <summary>Half-life of the recency weight of training days, in days (older days count less).</summary>
     public double RecencyHalfLifeDays { get; init; } = 45;
 
-    /// <summary>Days held out at the end of the training range to fit intervals and probability calibration.</summary>
+    /// <summary>
+    /// Blocks of <see cref="CalibrationDays"/> days at the end of the training range whose out-of-sample
+    /// predictions (each block forecast by a fit on the days before it) fit the blend, the intervals and
+    /// the event probabilities. More blocks: more events to calibrate on, one more fit each.
+    /// </summary>
+    public int HoldoutBlocks { get; init; } = 3;
+
+    /// <summary>
+    /// Half-life, in days, of the weight of out-of-sample rows when the blend and the event model are
+    /// fitted (0: equal weights): recent errors say more about the next week than errors of a season ago.
+    /// </summary>
+    public double CalibrationHalfLifeDays { get; init; } = 0;
+
+    /// <summary>Days in each held-out block (see <see cref="HoldoutBlocks"/>).</summary>
     public int CalibrationDays { get; init; } = 14;
+
+    /// <summary>
+    /// The 80% intervals are the residual quantiles of this many most recent out-of-sample days (0: all),
+    /// so their width follows the current level of error rather than a season ago.
+    /// </summary>
+    public int IntervalDays { get; init; } = 28;
 
     /// <summary>Stack the trees with the week-profile baseline, weights fitted on the held-out days (<see cref="PointBlend"/>).</summary>
     public bool BlendWithBaseline { get; init; } = true;

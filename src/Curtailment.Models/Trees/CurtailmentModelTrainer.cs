@@ -16,6 +16,7 @@ public static class CurtailmentModelTrainer
     /// <summary>The fewest labelled days a model is trained on; below it, forecasts fall back to a baseline.</summary>
     public const int MinimumTrainingDays = 14;
 
+
     /// <summary>Trains on <paramref name="data"/>; throws when it holds fewer than <see cref="MinimumTrainingDays"/> days.</summary>
     public static CurtailmentModel Train(Region region, TrainingSet data, CurtailmentModelOptions options, string version)
     {
@@ -28,26 +29,23 @@ public static class CurtailmentModelTrainer
             throw new InsufficientHistoryException(region.Id, days.Count, MinimumTrainingDays);
         }
 
-        var calibrationDays = Math.Min(options.CalibrationDays, days.Count / 4);
-        var firstCalibrationDay = days[^calibrationDays];
-        var fitPart = data.Where(d => d < firstCalibrationDay);
-        var holdout = data.Where(d => d >= firstCalibrationDay);
+        // Out-of-sample predictions of training days, on which the blend, intervals and probabilities are
+        // fitted: every day predicted by a model that did not see it (cross-fitting), or, with too few
+        // days for folds, the last days predicted by a fit on the days before them.
+        var (holdout, probeRaw, calibration) = OutOfSamplePredictions(region, data, options);
         var holdoutRows = holdout.Features.Select(f => Mask(options, f)).ToList();
         var actual = holdout.Labels.Select(l => (double)l).ToList();
         var outcomes = holdout.Labels.Select(l => region.Target.IsEvent(l)).ToList();
-
-        // First fit without the held-out days: its errors on them are honest out-of-sample errors, and
-        // the blend, intervals and probabilities are fitted on them.
-        var probe = Fit(region, fitPart, options);
-        var probeRaw = probe.PredictPoints(holdoutRows);
         var weekProfile = holdoutRows.Select(r => (double)r[WeekProfileIndex]).ToList();
-        var blend = options.BlendWithBaseline ? PointBlend.Fit(probeRaw, weekProfile, actual) : PointBlend.Identity;
+        var lastDay = days[^1];
+        var recency = holdout.RowDays.Select(d => options.CalibrationHalfLifeDays > 0 ? Math.Pow(0.5, (lastDay.DayNumber - d.DayNumber) / options.CalibrationHalfLifeDays) : 1).ToList();
+        var blend = options.BlendWithBaseline ? PointBlend.Fit(probeRaw, weekProfile, actual, recency) : PointBlend.Identity;
         var probePoint = probeRaw.Select((p, i) => blend.Apply(p, weekProfile[i])).ToList();
-        var intervals = ResidualIntervals.Fit(probePoint, actual);
+        var recent = RecentRows(holdout, options.IntervalDays);
+        var intervals = ResidualIntervals.Fit(recent.Select(i => probePoint[i]).ToList(), recent.Select(i => actual[i]).ToList());
         var events = options.Probability == ProbabilitySource.Logistic
-            ? EventProbabilityModel.Fit(probePoint.Select((p, i) => EventScores(intervals, p, holdoutRows[i], region.Target.EventThreshold)).ToList(), outcomes)
+            ? EventProbabilityModel.Fit(probePoint.Select((p, i) => EventScores(intervals, p, holdoutRows[i], region.Target.EventThreshold)).ToList(), outcomes, recency)
             : null;
-        var calibration = PlattCalibration.Fit(probe.PredictRawProbabilities(holdoutRows), outcomes);
 
         var final = Fit(region, data, options);
         var manifest = new ModelManifest
@@ -64,6 +62,51 @@ public static class CurtailmentModelTrainer
             Options = options,
         };
         return final.With(intervals, calibration, manifest, blend, events);
+    }
+
+    /// <summary>
+    /// The rows whose predictions come from models that did not see their day, those raw predictions (in
+    /// row order) and the classifier's Platt calibration. The last <see cref="CurtailmentModelOptions.HoldoutBlocks"/>
+    /// blocks of <see cref="CurtailmentModelOptions.CalibrationDays"/> days are each predicted by a fit on every
+    /// day before the block (forward chaining): the errors are those of forecasting forward across a change of
+    /// season, as in use, and several blocks give the stacking layers more than one block's worth of events.
+    /// </summary>
+    private static (TrainingSet Rows, double[] Raw, PlattCalibration Calibration) OutOfSamplePredictions(
+        Region region, TrainingSet data, CurtailmentModelOptions options)
+    {
+        var days = data.Days;
+        var blockDays = Math.Max(1, Math.Min(options.CalibrationDays, days.Count / 4));
+        // Each block's fit needs as many days before it as the block, and the first block at least a quarter of the days.
+        var blocks = Math.Max(1, Math.Min(options.HoldoutBlocks, (days.Count - MinimumTrainingDays) / blockDays));
+        var firstHeldOut = days[^(blocks * blockDays)];
+        var holdout = data.Where(d => d >= firstHeldOut);
+        var raw = new double[holdout.Count];
+        var rawProbabilities = new double[holdout.Count];
+        for (var block = 0; block < blocks; block++)
+        {
+            var from = days[^((blocks - block) * blockDays)];
+            var to = block == blocks - 1 ? DateOnly.MaxValue : days[^((blocks - block - 1) * blockDays)];
+            var model = Fit(region, data.Where(d => d < from), options);
+            var indices = Enumerable.Range(0, holdout.Count).Where(i => holdout.RowDays[i] >= from && holdout.RowDays[i] < to).ToList();
+            var rows = indices.Select(i => Mask(options, holdout.Features[i])).ToList();
+            var predicted = model.PredictPoints(rows);
+            var probabilities = model.PredictRawProbabilities(rows);
+            for (var j = 0; j < indices.Count; j++)
+            {
+                (raw[indices[j]], rawProbabilities[indices[j]]) = (predicted[j], probabilities[j]);
+            }
+        }
+
+        var calibration = PlattCalibration.Fit(rawProbabilities, holdout.Labels.Select(l => region.Target.IsEvent(l)).ToList());
+        return (holdout, raw, calibration);
+    }
+
+    /// <summary>Indices of the rows of the last <paramref name="days"/> days (all rows when 0 or fewer days exist).</summary>
+    private static List<int> RecentRows(TrainingSet rows, int days)
+    {
+        var distinct = rows.Days;
+        var first = days > 0 && distinct.Count > days ? distinct[^days] : DateOnly.MinValue;
+        return Enumerable.Range(0, rows.Count).Where(i => rows.RowDays[i] >= first).ToList();
     }
 
     private static CurtailmentModel Fit(Region region, TrainingSet data, CurtailmentModelOptions options)

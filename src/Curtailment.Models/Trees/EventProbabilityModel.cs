@@ -31,21 +31,32 @@ public sealed record EventProbabilityModel(double[] Weights)
     /// Ridge-penalised logistic regression by Newton steps; with a single outcome class it returns
     /// null (the caller keeps the residual probabilities).
     /// </summary>
-    public static EventProbabilityModel? Fit(IReadOnlyList<double[]> scores, IReadOnlyList<bool> outcomes)
+    public static EventProbabilityModel? Fit(IReadOnlyList<double[]> scores, IReadOnlyList<bool> outcomes, IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(outcomes);
+        if (weights is not null && weights.Count != scores.Count)
+        {
+            throw new ArgumentException($"{weights.Count} weights for {scores.Count} rows.", nameof(weights));
+        }
+
         var positives = outcomes.Count(o => o);
         if (positives == 0 || positives == outcomes.Count)
         {
             return null;
         }
 
+        // Weights scaled to a mean of 1, so the ridge penalty means the same whatever the weighting.
+        var mean = weights is null ? 1 : weights.Average();
+        var scaled = Enumerable.Range(0, scores.Count).Select(i => weights is null || mean <= 0 ? 1 : weights[i] / mean).ToArray();
+        var rows = scores.Select(Row).ToArray();
         const int k = Inputs + 1;
         var w = new double[k];
         var prior = (positives + 0.5) / (outcomes.Count + 1.0);
         w[0] = Math.Log(prior / (1 - prior));
-        for (var iteration = 0; iteration < 50; iteration++)
+        var loss = Loss(w, rows, outcomes, scaled);
+        var converged = false;
+        for (var iteration = 0; iteration < 50 && !converged; iteration++)
         {
             var gradient = new double[k];
             var hessian = new double[k, k];
@@ -56,12 +67,12 @@ public sealed record EventProbabilityModel(double[] Weights)
             }
 
             hessian[0, 0] = 1e-6;
-            for (var i = 0; i < scores.Count; i++)
+            for (var i = 0; i < rows.Length; i++)
             {
-                var x = Row(scores[i]);
+                var x = rows[i];
                 var p = Sigmoid(Dot(w, x));
-                var error = p - (outcomes[i] ? 1 : 0);
-                var v = Math.Max(p * (1 - p), 1e-9);
+                var error = scaled[i] * (p - (outcomes[i] ? 1 : 0));
+                var v = scaled[i] * Math.Max(p * (1 - p), 1e-9);
                 for (var a = 0; a < k; a++)
                 {
                     gradient[a] += error * x[a];
@@ -78,17 +89,24 @@ public sealed record EventProbabilityModel(double[] Weights)
                 break;
             }
 
-            var change = 0.0;
-            for (var j = 0; j < k; j++)
+            // Damped Newton: halve the step until the penalised loss goes down (a nearly separable
+            // hold-out otherwise overshoots into certainty).
+            var accepted = false;
+            for (var halving = 0; halving < 20 && !accepted; halving++)
             {
-                w[j] -= step[j];
-                change = Math.Max(change, Math.Abs(step[j]));
+                var factor = Math.Pow(0.5, halving);
+                var candidate = w.Select((value, j) => value - (factor * step[j])).ToArray();
+                var candidateLoss = Loss(candidate, rows, outcomes, scaled);
+                if (candidateLoss <= loss)
+                {
+                    accepted = true;
+                    var change = loss - candidateLoss;
+                    (w, loss) = (candidate, candidateLoss);
+                    converged = change < 1e-10 * Math.Max(1, loss);
+                }
             }
 
-            if (change < 1e-8)
-            {
-                break;
-            }
+            converged |= !accepted;
         }
 
         return w.All(double.IsFinite) ? new EventProbabilityModel(w) : null;
@@ -102,6 +120,26 @@ public sealed record EventProbabilityModel(double[] Weights)
     }
 
     private static double[] Row(double[] scores) => [1, .. scores];
+
+    /// <summary>Weighted log loss plus the ridge penalty (the intercept is not penalised).</summary>
+    private static double Loss(double[] w, double[][] rows, IReadOnlyList<bool> outcomes, double[] weights)
+    {
+        var loss = 0.0;
+        for (var j = 1; j < w.Length; j++)
+        {
+            loss += 0.5 * Ridge * w[j] * w[j];
+        }
+
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var z = Dot(w, rows[i]);
+            // log(1 + e^z) - y z, written to stay finite for large |z|.
+            var softplus = z > 0 ? z + double.LogP1(Math.Exp(-z)) : double.LogP1(Math.Exp(z));
+            loss += weights[i] * (softplus - (outcomes[i] ? z : 0));
+        }
+
+        return loss;
+    }
 
     private static double Dot(double[] w, double[] x)
     {

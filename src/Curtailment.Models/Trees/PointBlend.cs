@@ -15,28 +15,31 @@ public sealed record PointBlend(double Model, double Baseline)
     private const double MaxWeight = 1.5;
 
     /// <summary>
-    /// Grid search of the two non-negative weights minimising the held-out MAE; ties keep the weights
+    /// Grid search of the two non-negative weights minimising the held-out MAE (weighted per row when
+    /// <paramref name="weights"/> is given, e.g. recent days more); ties keep the weights
     /// closest to the identity, so an uninformative hold-out changes nothing.
     /// </summary>
-    public static PointBlend Fit(IReadOnlyList<double> model, IReadOnlyList<double> baseline, IReadOnlyList<double> actual)
+    public static PointBlend Fit(IReadOnlyList<double> model, IReadOnlyList<double> baseline, IReadOnlyList<double> actual, IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(actual);
-        if (model.Count == 0 || model.Count != baseline.Count || model.Count != actual.Count)
+        if (model.Count == 0 || model.Count != baseline.Count || model.Count != actual.Count || (weights is not null && weights.Count != model.Count))
         {
             return Identity;
         }
 
+        weights ??= Enumerable.Repeat(1.0, model.Count).ToArray();
+
         var best = Identity;
-        var bestMae = Mae(model, baseline, actual, 1, 0);
+        var bestMae = Mae(model, baseline, actual, weights, 1, 0);
         var steps = (int)Math.Round(MaxWeight / GridStep);
         for (var a = 0; a <= steps; a++)
         {
             for (var b = 0; b <= steps; b++)
             {
                 var (wa, wb) = (a * GridStep, b * GridStep);
-                var mae = Mae(model, baseline, actual, wa, wb);
+                var mae = Mae(model, baseline, actual, weights, wa, wb);
                 // Require a real gain over the identity (0.5%) so noise alone does not move the weights.
                 if (mae < bestMae * (best == Identity ? 0.995 : 1) - 1e-9)
                 {
@@ -51,14 +54,15 @@ public sealed record PointBlend(double Model, double Baseline)
     /// <summary>The blended forecast, never negative.</summary>
     public double Apply(double model, double baseline) => Math.Max(0, (Model * model) + (Baseline * Math.Max(0, baseline)));
 
-    private static double Mae(IReadOnlyList<double> model, IReadOnlyList<double> baseline, IReadOnlyList<double> actual, double a, double b)
+    private static double Mae(IReadOnlyList<double> model, IReadOnlyList<double> baseline, IReadOnlyList<double> actual, IReadOnlyList<double> weights, double a, double b)
     {
-        double sum = 0;
+        double sum = 0, total = 0;
         for (var i = 0; i < model.Count; i++)
         {
-            sum += Math.Abs(actual[i] - Math.Max(0, (a * model[i]) + (b * Math.Max(0, baseline[i]))));
+            sum += weights[i] * Math.Abs(actual[i] - Math.Max(0, (a * model[i]) + (b * Math.Max(0, baseline[i]))));
+            total += weights[i];
         }
 
-        return sum / model.Count;
+        return total > 0 ? sum / total : 0;
     }
 }

@@ -55,4 +55,72 @@ public sealed class EventProbabilityModelTests
 
         Assert.Null(EventProbabilityModel.Fit(scores, outcomes));
     }
+
+    [Fact]
+    public void Fit_WeightOfThree_ActsLikeTheRowThreeTimes()
+    {
+        // Rows 0, 3, 6, ... turn into events from 300 MW, the others from 700 MW: weighting the first kind
+        // moves the fitted probability at 500 MW up, as repeating those rows does.
+        var random = new Random(11);
+        var scores = new List<double[]>();
+        var outcomes = new List<bool>();
+        for (var i = 0; i < 900; i++)
+        {
+            var predicted = random.NextDouble() * 1200;
+            scores.Add(EventProbabilityModel.Scores(predicted, 0.5, 0.4, 0.4, 500));
+            outcomes.Add(predicted >= (i % 3 == 0 ? 300 : 700));
+        }
+
+        var weights = scores.Select((_, i) => i % 3 == 0 ? 3.0 : 1.0).ToList();
+        var repeated = scores.SelectMany((s, i) => i % 3 == 0 ? new[] { s, s, s } : [s]).ToList();
+        var repeatedOutcomes = outcomes.SelectMany((o, i) => i % 3 == 0 ? new[] { o, o, o } : [o]).ToList();
+
+        var unweighted = EventProbabilityModel.Fit(scores, outcomes)!;
+        var weighted = EventProbabilityModel.Fit(scores, outcomes, weights)!;
+        var duplicated = EventProbabilityModel.Fit(repeated, repeatedOutcomes)!;
+
+        var at500 = EventProbabilityModel.Scores(500, 0.5, 0.4, 0.4, 500);
+        Assert.True(weighted.Apply(at500) > unweighted.Apply(at500) + 0.05, $"weighted {weighted.Apply(at500):F3}, unweighted {unweighted.Apply(at500):F3}");
+        // Weights are rescaled to a mean of 1, so the ridge weighs a little more than with repeated rows: close, not equal.
+        foreach (var predicted in new[] { 100.0, 450, 520, 900 })
+        {
+            var x = EventProbabilityModel.Scores(predicted, 0.5, 0.4, 0.4, 500);
+            Assert.InRange(weighted.Apply(x) - duplicated.Apply(x), -0.03, 0.03);
+        }
+    }
+
+    [Fact]
+    public void Fit_ConstantWeights_GiveTheUnweightedModel()
+    {
+        var (scores, outcomes) = Sample(400, 12, (p, f) => p * (0.5 + f) >= 500);
+
+        var unweighted = EventProbabilityModel.Fit(scores, outcomes)!;
+        var weighted = EventProbabilityModel.Fit(scores, outcomes, scores.Select(_ => 5.0).ToList())!;
+
+        Assert.Equal(unweighted.Weights, weighted.Weights, (a, b) => Math.Abs(a - b) < 1e-9);
+    }
+
+    [Fact]
+    public void Fit_SeparableOutcomes_StaysFiniteAndOrdered()
+    {
+        // Every forecast above the threshold is an event and none below: plain Newton steps run off to
+        // certainty; the damped steps and the ridge keep the weights finite.
+        var (scores, outcomes) = Sample(500, 7, (p, _) => p >= 500);
+
+        var model = EventProbabilityModel.Fit(scores, outcomes)!;
+
+        Assert.All(model.Weights, w => Assert.True(double.IsFinite(w)));
+        Assert.True(model.Apply(EventProbabilityModel.Scores(200, 0.5, 0.5, 0.5, 500)) < 0.2);
+        Assert.True(model.Apply(EventProbabilityModel.Scores(900, 0.5, 0.5, 0.5, 500)) > 0.8);
+    }
+
+    [Fact]
+    public void Fit_WeightsOfTheWrongLength_NameTheParameter()
+    {
+        var (scores, outcomes) = Sample(50, 8, (p, _) => p >= 500);
+
+        var error = Assert.Throws<ArgumentException>(() => EventProbabilityModel.Fit(scores, outcomes, [1.0, 2.0]));
+
+        Assert.Equal("weights", error.ParamName);
+    }
 }

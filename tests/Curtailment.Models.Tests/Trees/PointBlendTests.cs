@@ -31,6 +31,21 @@ public sealed class PointBlendTests
     }
 
     [Fact]
+    public void Fit_Weighted_FollowsTheHeavilyWeightedRows()
+    {
+        // The first half wants the model halved, the second half wants it as is; the weights decide.
+        var actual = Enumerable.Range(0, 400).Select(i => 100.0 + (i % 20 * 40)).ToList();
+        var model = actual.Select((a, i) => i < 200 ? a * 2 : a).ToList();
+        var baseline = actual.Select(_ => 0.0).ToList();
+
+        var firstHalf = PointBlend.Fit(model, baseline, actual, actual.Select((_, i) => i < 200 ? 1.0 : 0.01).ToList());
+        var secondHalf = PointBlend.Fit(model, baseline, actual, actual.Select((_, i) => i < 200 ? 0.01 : 1.0).ToList());
+
+        Assert.Equal(0.5, firstHalf.Model, 6);
+        Assert.Equal(PointBlend.Identity, secondHalf);
+    }
+
+    [Fact]
     public void Fit_ModelAlreadyExact_KeepsTheIdentity()
     {
         var actual = Enumerable.Range(0, 100).Select(i => (double)i).ToList();
