@@ -44,7 +44,7 @@ public sealed record CurtailmentModelOptions
     /// Half-life, in days, of the weight of out-of-sample rows when the blend and the event model are
     /// fitted (0: equal weights): recent errors say more about the next week than errors of a season ago.
     /// </summary>
-    public double CalibrationHalfLifeDays { get; init; } = 0;
+    public double CalibrationHalfLifeDays { get; init; } = 14;
 
     /// <summary>Days in each held-out block (see <see cref="HoldoutBlocks"/>).</summary>
     public int CalibrationDays { get; init; } = 14;
