@@ -15,20 +15,17 @@ public sealed record ResidualIntervals(double[] BandEdges, double[] Lower, doubl
         ArgumentNullException.ThrowIfNull(predicted);
         ArgumentNullException.ThrowIfNull(actual);
         var residuals = predicted.Select((p, i) => (Band: Band(DefaultEdges, p), R: double.LogP1(Math.Max(0, actual[i])) - double.LogP1(Math.Max(0, p)))).ToList();
-        var pooledLower = residuals.Count > 0 ? Quantile(residuals.Select(r => r.R), 0.1) : 0;
-        var pooledUpper = residuals.Count > 0 ? Quantile(residuals.Select(r => r.R), 0.9) : 0;
+        // Each list is sorted once; its 99 percentiles are then read off it.
+        var pooled = residuals.Select(r => r.R).Order().ToArray();
         var lower = new double[DefaultEdges.Length + 1];
         var upper = new double[DefaultEdges.Length + 1];
         var quantiles = new double[DefaultEdges.Length + 1][];
-        var pooled = residuals.Select(r => r.R).ToList();
         for (var band = 0; band <= DefaultEdges.Length; band++)
         {
-            var inBand = residuals.Where(r => r.Band == band).Select(r => r.R).ToList();
-            var source = inBand.Count >= MinimumPerBand ? inBand : pooled;
-            (lower[band], upper[band]) = inBand.Count >= MinimumPerBand
-                ? (Quantile(inBand, 0.1), Quantile(inBand, 0.9))
-                : (pooledLower, pooledUpper);
-            quantiles[band] = source.Count > 0 ? Enumerable.Range(1, 99).Select(q => Quantile(source, q / 100.0)).ToArray() : new double[99];
+            var inBand = residuals.Where(r => r.Band == band).Select(r => r.R).Order().ToArray();
+            var source = inBand.Length >= MinimumPerBand ? inBand : pooled;
+            (lower[band], upper[band]) = source.Length > 0 ? (Quantile(source, 0.1), Quantile(source, 0.9)) : (0, 0);
+            quantiles[band] = source.Length > 0 ? Enumerable.Range(1, 99).Select(q => Quantile(source, q / 100.0)).ToArray() : new double[99];
         }
 
         return new ResidualIntervals(DefaultEdges, lower, upper, quantiles);
@@ -68,9 +65,9 @@ public sealed record ResidualIntervals(double[] BandEdges, double[] Lower, doubl
         return band;
     }
 
-    private static double Quantile(IEnumerable<double> values, double q)
+    /// <summary>Linear-interpolated quantile of an ascending array.</summary>
+    private static double Quantile(double[] sorted, double q)
     {
-        var sorted = values.Order().ToArray();
         var position = q * (sorted.Length - 1);
         var below = (int)Math.Floor(position);
         var above = Math.Min(sorted.Length - 1, below + 1);
