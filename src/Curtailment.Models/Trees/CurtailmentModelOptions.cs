@@ -34,6 +34,13 @@ public sealed record CurtailmentModelOptions
     public double RecencyHalfLifeDays { get; init; } = 45;
 
     /// <summary>
+    /// Rows older than this many recency half-lives are left out of a fit (0: none): at 4 half-lives
+    /// their weight is under 1/16, so they barely move the trees but would double the fitting time of
+    /// a year-long training window.
+    /// </summary>
+    public double MaxRowAgeHalfLives { get; init; } = 4;
+
+    /// <summary>
     /// Blocks of <see cref="CalibrationDays"/> days at the end of the training range whose out-of-sample
     /// predictions (each block forecast by a fit on the days before it) fit the blend, the intervals and
     /// the event probabilities. More blocks: more events to calibrate on, one more fit each.

@@ -181,19 +181,21 @@ public static class CurtailmentModelTrainer
 
     /// <summary>
     /// The rows a fit sees: a rotating one-in-k stride within each day and one in n of the zero-target
-    /// night rows, each kept row weighted by the rows it stands for, times the recency weight.
+    /// night rows, each kept row weighted by the rows it stands for, times the recency weight; rows
+    /// older than <see cref="CurtailmentModelOptions.MaxRowAgeHalfLives"/> half-lives are left out.
     /// </summary>
     internal static List<ModelRow> TrainingRows(Region region, TrainingSet data, CurtailmentModelOptions options, DateOnly lastDay)
     {
         var stepMinutes = data.Step > TimeSpan.Zero ? data.Step.TotalMinutes : 60;
         var stride = options.TrainingStrideMinutes > stepMinutes ? (int)Math.Round(options.TrainingStrideMinutes / stepMinutes) : 1;
         var night = Math.Max(1, options.NightZeroRowsKeptEvery);
+        var maxAgeDays = options.MaxRowAgeHalfLives * options.RecencyHalfLifeDays;
         var rows = new List<ModelRow>(data.Count / stride);
         for (var i = 0; i < data.Count; i++)
         {
             var day = data.RowDays[i].DayNumber;
             var slot = data.Slots[i];
-            if ((slot + day) % stride != 0)
+            if ((slot + day) % stride != 0 || (maxAgeDays > 0 && lastDay.DayNumber - day > maxAgeDays))
             {
                 continue;
             }

@@ -88,4 +88,20 @@ public sealed class TrainingRowsTests
         // The training set's own rows are not modified.
         Assert.All(data.Features, f => Assert.Equal(7, f[solar]));
     }
+
+    [Fact]
+    public void TrainingRows_OlderThanTheAgeLimit_AreLeftOut()
+    {
+        var data = TwoDays();
+        var limited = new CurtailmentModelOptions { TrainingStrideMinutes = 0, NightZeroRowsKeptEvery = 1, RecencyHalfLifeDays = 0.25, MaxRowAgeHalfLives = 2 };
+        var unlimited = limited with { MaxRowAgeHalfLives = 0 };
+
+        var recent = CurtailmentModelTrainer.TrainingRows(Caiso, data, limited, new DateOnly(2021, 3, 2));
+        var all = CurtailmentModelTrainer.TrainingRows(Caiso, data, unlimited, new DateOnly(2021, 3, 2));
+
+        // The first day is one day (four half-lives) old: past the limit of two.
+        Assert.Equal(288, recent.Count);
+        Assert.Equal(576, all.Count);
+        Assert.All(recent, r => Assert.Equal(1, r.Weight, 6));
+    }
 }
