@@ -68,22 +68,36 @@ public sealed partial class Eia930Importer : IFileImporter
         content.CopyTo(buffer);
         buffer.Position = 0;
 
-        var (header, rows) = IsZip(buffer)
-            ? ReadWorkbook(buffer, context.FileName)
-            : ReadCsv(buffer, context.FileName);
+        if (IsZip(buffer))
+        {
+            var (header, rows, rowCount) = ReadWorkbook(buffer, context.FileName);
+            return ParseRows(header, rows, rowCount, context);
+        }
+
+        // Row by row: a CSV of ten years of hours is ~90k rows, and holding them all made the GC the largest cost.
+        using var csv = CsvRows.Open(buffer, context.FileName);
+        return ParseRows(csv.Header, csv.Rows(), csv.EstimatedRows, context);
+    }
+
+    private ImportBatch ParseRows(CsvLine header, IEnumerable<CsvLine> rows, int estimatedRows, ImportContext context)
+    {
         var layout = Detect(header, context.FileName);
         var fileRegion = layout.BaIndex < 0 ? ResolveFileRegion(context) : null;
 
         var builder = new BatchBuilder(Source, context.FileName);
+        builder.EnsureCapacity(estimatedRows * layout.Values.Length, layout.Values.Length);
+        var parsed = new List<(string Column, Observation Observation)>(layout.Values.Length);
         foreach (var row in rows)
         {
-            ParseRow(row, header, layout, fileRegion, context, builder);
+            ParseRow(row, header, layout, fileRegion, context, builder, parsed);
         }
 
         return builder.Batch;
     }
 
-    private static void ParseRow(CsvLine row, CsvLine header, Layout layout, Region? fileRegion, ImportContext context, BatchBuilder builder)
+    /// <summary>Parses one row into <paramref name="parsed"/> (reused between rows), then adds it only if every value parsed.</summary>
+    private static void ParseRow(CsvLine row, CsvLine header, Layout layout, Region? fileRegion, ImportContext context, BatchBuilder builder,
+        List<(string Column, Observation Observation)> parsed)
     {
         builder.CountRow();
         if (row.Fields.Length < layout.FieldCount)
@@ -112,11 +126,11 @@ public sealed partial class Eia930Importer : IFileImporter
         }
 
         var note = layout.NoteIndex >= 0 && row[layout.NoteIndex].Trim().Length > 0 ? row[layout.NoteIndex].Trim() : null;
-        var parsed = new List<(string Column, Observation Observation)>(layout.Values.Count);
+        parsed.Clear();
         foreach (var column in layout.Values)
         {
             var text = row[column.Index].Trim();
-            if (NoValueLiterals.Contains(text, StringComparer.OrdinalIgnoreCase))
+            if (IsNoValue(text))
             {
                 continue;
             }
@@ -140,8 +154,21 @@ public sealed partial class Eia930Importer : IFileImporter
 
         foreach (var (column, observation) in parsed)
         {
-            builder.Add(row.Line, row.Raw, column, observation);
+            builder.Add(row, column, observation);
         }
+    }
+
+    private static bool IsNoValue(string text)
+    {
+        foreach (var literal in NoValueLiterals)
+        {
+            if (text.Equals(literal, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool TryInterval(CsvLine row, CsvLine header, Layout layout, BatchBuilder builder, out DateTimeOffset start, out DateTimeOffset end)
@@ -205,15 +232,6 @@ public sealed partial class Eia930Importer : IFileImporter
 
         return context.Regions.Find(regionId)
             ?? throw new ImportFormatException(context.FileName, 0, null, $"balancing authority {code} maps to region '{regionId}', which is not in the catalogue.");
-    }
-
-    private static (CsvLine Header, IEnumerable<CsvLine> Rows) ReadCsv(Stream content, string fileName)
-    {
-        var csv = CsvFile.Read(content, fileName);
-        var headerIndex = csv.FirstNonBlank();
-        var header = csv.Records[headerIndex];
-        csv.ThrowIfTruncated(header.Fields.Length);
-        return (header, csv.Records.Skip(headerIndex + 1).Where(r => !r.IsBlank));
     }
 
     private static bool IsZip(MemoryStream buffer) =>
@@ -294,7 +312,7 @@ public sealed partial class Eia930Importer : IFileImporter
 
         // A workbook row may stop at its last filled cell, so only the columns we read must be present.
         var needed = values.Max(v => v.Index) + 1;
-        return new Layout(hourEnding, time, end, ba, NoteIndex: -1, FieldCount: Math.Max(needed, Math.Max(time, Math.Max(end, ba)) + 1), values);
+        return new Layout(hourEnding, time, end, ba, NoteIndex: -1, FieldCount: Math.Max(needed, Math.Max(time, Math.Max(end, ba)) + 1), [.. values]);
     }
 
     private static void RequireHeader(CsvLine header, string[] expected, string layoutName, string fileName)
@@ -317,7 +335,7 @@ public sealed partial class Eia930Importer : IFileImporter
     }
 
     // HourEnding: the time column is EIA's UTC hour ending; otherwise start and end instants.
-    private sealed record Layout(bool HourEnding, int TimeIndex, int EndIndex, int BaIndex, int NoteIndex, int FieldCount, IReadOnlyList<ValueColumn> Values);
+    private sealed record Layout(bool HourEnding, int TimeIndex, int EndIndex, int BaIndex, int NoteIndex, int FieldCount, ValueColumn[] Values);
 
     // CarriesNote: the row's screening label describes this value (raw and cleaned demand, not the forecast).
     private sealed record ValueColumn(int Index, string Series, bool DayAhead, bool CarriesNote);
