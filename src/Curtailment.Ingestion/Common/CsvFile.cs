@@ -40,14 +40,48 @@ public sealed class CsvFile
     internal static string ReadText(Stream content, string fileName)
     {
         ArgumentNullException.ThrowIfNull(content);
-        using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = reader.ReadToEnd();
+        if (!TryDecodeUtf8(content, out var text))
+        {
+            using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+            text = reader.ReadToEnd();
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new ImportFormatException(fileName, 0, null, "the file is empty.");
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// Decodes a memory stream's bytes in one call, as the reader would (a UTF-8 byte order mark skipped): the
+    /// reader's chunked copies took twice as long on the 10 MB AEMO file. Streams whose buffer is not visible, and
+    /// UTF-16 and UTF-32 byte order marks, are left to the reader.
+    /// </summary>
+    private static bool TryDecodeUtf8(Stream content, out string text)
+    {
+        text = string.Empty;
+        if (content is not MemoryStream memory || !memory.TryGetBuffer(out var buffer))
+        {
+            return false;
+        }
+
+        var bytes = buffer.AsSpan((int)memory.Position);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+            || bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            return false;
+        }
+
+        if (bytes.StartsWith(Encoding.UTF8.Preamble))
+        {
+            bytes = bytes[Encoding.UTF8.Preamble.Length..];
+        }
+
+        text = Encoding.UTF8.GetString(bytes);
+        memory.Position = memory.Length;
+        return true;
     }
 
     /// <summary>

@@ -63,20 +63,39 @@ public sealed partial class Eia930Importer : IFileImporter
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(context);
 
-        // Buffered so the first bytes can tell a workbook from a CSV whatever the file is called.
+        // The first bytes tell a workbook from a CSV whatever the file is called: peeked at in a seekable stream
+        // (a CSV is then read in place), else read from a copy.
+        if (content.CanSeek && !StartsWithZip(content))
+        {
+            return ParseCsv(content, context);
+        }
+
         using var buffer = new MemoryStream();
         content.CopyTo(buffer);
         buffer.Position = 0;
-
         if (IsZip(buffer))
         {
             var (header, rows, rowCount) = ReadWorkbook(buffer, context.FileName);
             return ParseRows(header, rows, rowCount, context);
         }
 
+        return ParseCsv(buffer, context);
+    }
+
+    private ImportBatch ParseCsv(Stream content, ImportContext context)
+    {
         // Row by row: a CSV of ten years of hours is ~90k rows, and holding them all made the GC the largest cost.
-        using var csv = CsvRows.Open(buffer, context.FileName);
+        using var csv = CsvRows.Open(content, context.FileName);
         return ParseRows(csv.Header, csv.Rows(), csv.EstimatedRows, context);
+    }
+
+    private static bool StartsWithZip(Stream content)
+    {
+        var start = content.Position;
+        Span<byte> head = stackalloc byte[4];
+        var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        content.Position = start;
+        return read == head.Length && head.SequenceEqual("PK\u0003\u0004"u8);
     }
 
     private ImportBatch ParseRows(CsvLine header, IEnumerable<CsvLine> rows, int estimatedRows, ImportContext context)

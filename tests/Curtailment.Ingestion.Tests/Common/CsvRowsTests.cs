@@ -65,6 +65,33 @@ public class CsvRowsTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Open_Utf8WithByteOrderMark_SameTextFromVisibleBufferAndReader(bool visible)
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("zone,wert\nMünchen,1\n")).ToArray();
+        // A visible buffer is decoded in one call, another stream through a StreamReader: the text must not differ.
+        using var stream = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: visible);
+
+        using var csv = CsvRows.Open(stream, "test.csv");
+
+        Assert.Equal(["zone", "wert"], csv.Header.Fields);
+        Assert.Equal("München,1", Assert.Single(csv.Rows()).Raw);
+    }
+
+    [Fact]
+    public void Open_Utf16WithByteOrderMark_IsDecodedAsUtf16()
+    {
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("a,b\n1,2\n")).ToArray();
+        using var stream = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
+
+        using var csv = CsvRows.Open(stream, "test.csv");
+
+        Assert.Equal(["a", "b"], csv.Header.Fields);
+        Assert.Equal(["1", "2"], Assert.Single(csv.Rows()).Fields);
+    }
+
     [Fact]
     public void Open_LastRecordCutShort_ThrowsNamingLineAndFieldCount()
     {
