@@ -84,7 +84,7 @@ public sealed partial class Eia930Importer : IFileImporter
 
     private ImportBatch ParseCsv(Stream content, ImportContext context)
     {
-        // Row by row: a CSV of ten years of hours is ~90k rows, and holding them all made the GC the largest cost.
+        // Row by row: nine and a half years of hours are ~77k rows, and holding them all made the GC the largest cost.
         using var csv = CsvRows.Open(content, context.FileName);
         return ParseRows(csv.Header, csv.Rows(), csv.EstimatedRows, context);
     }
