@@ -125,7 +125,7 @@ public sealed partial class CaisoCurtailmentReportImporter : IFileImporter
         {
             var published = Region.CurtailmentPublication.PublishedAt(start, start + duration, Region.TimeZone);
             var before = Builder.Batch.Observations.Count;
-            Builder.Add(row.Line, row.Raw, column, new Observation(Region.Id, series, start, duration, mw, Builder.Source, published));
+            Builder.Add(row, column, new Observation(Region.Id, series, start, duration, mw, Builder.Source, published));
             if (Builder.Batch.Observations.Count == before)
             {
                 // Refused, or an exact repeat of a row already summed.

@@ -152,7 +152,7 @@ public sealed partial class CaisoOutlookImporter : IFileImporter
                 Timing.HourAhead => hourAhead,
                 _ => actual,
             };
-            builder.Add(row.Line, row.Raw, column.Name,
+            builder.Add(row, column.Name,
                 new Observation(region.Id, column.Series, start, duration, value, builder.Source, published, note));
         }
     }

@@ -60,7 +60,7 @@ public sealed partial class CaisoProductionImporter
                 && Add(CleanedTotal, SeriesIds.TotalCurtailment, total ?? (wind ?? 0) + (solar ?? 0));
 
             bool Add(int column, string series, double value) =>
-                builder.Add(row.Line, row.Raw, CleanedHeader[column],
+                builder.Add(row, CleanedHeader[column],
                     new Observation(region.Id, series, start, duration, value, builder.Source, published));
         }
 

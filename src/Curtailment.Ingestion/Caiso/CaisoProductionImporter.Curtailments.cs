@@ -55,7 +55,7 @@ public sealed partial class CaisoProductionImporter
                 && Add(row, "Wind Curtailment+Solar Curtailment", SeriesIds.TotalCurtailment, wind + solar);
 
             bool Add(CsvLine line, string column, string series, double value) =>
-                _builder.Add(line.Line, line.Raw, column,
+                _builder.Add(line, column,
                     new Observation(_region.Id, series, start, FiveMinutes, value, _builder.Source, published));
         }
 

@@ -91,7 +91,7 @@ public sealed partial class CaisoProductionImporter
             for (var c = 0; c < _columns.Length; c++)
             {
                 if (_values[c] is { } value
-                    && !_builder.Add(row.Line, row.Raw, _columns[c].Name,
+                    && !_builder.Add(row, _columns[c].Name,
                         new Observation(_region.Id, _columns[c].Series, start, FiveMinutes, value, _builder.Source, end)))
                 {
                     return;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Curtailment.Core.Ingest;
 using Curtailment.Core.Observations;
 
@@ -10,7 +11,17 @@ namespace Curtailment.Ingestion.Common;
 /// </summary>
 public sealed class BatchBuilder
 {
-    private readonly Dictionary<(string Region, string Series, long Start), (double Value, int Line)> _seen = [];
+    /// <summary>How many series are found by reference before the lookup by value (files carry a handful).</summary>
+    private const int RecentSeries = 32;
+
+    // Keys seen, one index per (region, series) keyed by the start alone: hashing the two strings of every
+    // cell cost more than the rest of the bookkeeping. Importers pass the same string instances row after
+    // row, so the recent series are found by reference; equal strings that are other instances still find
+    // their index through the lookup by value.
+    private readonly Dictionary<(string Region, string Series), Dictionary<long, (double Value, int Line)>> _seen = [];
+    private readonly (string Region, string Series, Dictionary<long, (double Value, int Line)> Starts)[] _recent = new (string, string, Dictionary<long, (double, int)>)[RecentSeries];
+    private int _recentCount;
+    private int _startsPerSeries;
 
     /// <summary>Starts a batch for a file.</summary>
     public BatchBuilder(string source, string fileName) => Batch = new ImportBatch(source, fileName);
@@ -24,14 +35,37 @@ public sealed class BatchBuilder
     /// <summary>The file's name, for messages.</summary>
     public string FileName => Batch.FileName;
 
+    /// <summary>
+    /// Makes room for about <paramref name="observations"/> observations spread over <paramref name="series"/>
+    /// series, so a long file does not grow the batch and its key indexes by doubling.
+    /// </summary>
+    public void EnsureCapacity(int observations, int series)
+    {
+        Batch.Observations.EnsureCapacity(observations);
+        _startsPerSeries = observations / Math.Max(1, series);
+    }
+
     /// <summary>Counts a data row as read.</summary>
     public void CountRow() => Batch.RowsRead++;
 
-    /// <summary>Adds an observation read on <paramref name="line"/>; false when it conflicts with an earlier row (then the row is rejected).</summary>
-    public bool Add(int line, string rawText, string column, Observation observation)
+    /// <summary>
+    /// Adds an observation read from <paramref name="row"/>; false when it conflicts with an earlier row (then the
+    /// row is rejected). The row's text is only read for the rejection.
+    /// </summary>
+    public bool Add(CsvLine row, string column, Observation observation)
     {
-        var key = (observation.Region, observation.Series, observation.IntervalStart.UtcTicks);
-        if (_seen.TryGetValue(key, out var first))
+        ArgumentNullException.ThrowIfNull(row);
+        return Add(row.Line, row, null, column, observation);
+    }
+
+    /// <summary>Adds an observation read on <paramref name="line"/>; false when it conflicts with an earlier row (then the row is rejected).</summary>
+    public bool Add(int line, string rawText, string column, Observation observation) => Add(line, null, rawText, column, observation);
+
+    private bool Add(int line, CsvLine? row, string? rawText, string column, Observation observation)
+    {
+        ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(
+            StartsOf(observation.Region, observation.Series), observation.IntervalStart.UtcTicks, out var seen);
+        if (seen)
         {
             if (first.Value.Equals(observation.Value))
             {
@@ -40,13 +74,38 @@ public sealed class BatchBuilder
 
             Batch.Reject(line, column,
                 $"duplicate key ({observation.Series} at {observation.IntervalStart:yyyy-MM-ddTHH:mm:ssK}) with a different value: {observation.Value} here, {first.Value} on line {first.Line}",
-                rawText);
+                row?.Raw ?? rawText!);
             return false;
         }
 
-        _seen.Add(key, (observation.Value, line));
+        first = (observation.Value, line);
         Batch.Observations.Add(observation);
         return true;
+    }
+
+    private Dictionary<long, (double Value, int Line)> StartsOf(string region, string series)
+    {
+        for (var i = 0; i < _recentCount; i++)
+        {
+            ref readonly var recent = ref _recent[i];
+            if (ReferenceEquals(recent.Series, series) && ReferenceEquals(recent.Region, region))
+            {
+                return recent.Starts;
+            }
+        }
+
+        if (!_seen.TryGetValue((region, series), out var starts))
+        {
+            starts = new Dictionary<long, (double Value, int Line)>(_startsPerSeries);
+            _seen.Add((region, series), starts);
+        }
+
+        if (_recentCount < _recent.Length)
+        {
+            _recent[_recentCount++] = (region, series, starts);
+        }
+
+        return starts;
     }
 
     /// <summary>Refuses a row.</summary>

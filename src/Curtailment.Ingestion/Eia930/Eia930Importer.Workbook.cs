@@ -11,7 +11,7 @@ public sealed partial class Eia930Importer
 {
     private const string DataSheet = "Data";
 
-    private static (CsvLine Header, IEnumerable<CsvLine> Rows) ReadWorkbook(Stream content, string fileName)
+    private static (CsvLine Header, IEnumerable<CsvLine> Rows, int RowCount) ReadWorkbook(Stream content, string fileName)
     {
         // ExcelDataReader looks up legacy code pages even for xlsx; .NET ships them only on request.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -58,7 +58,7 @@ public sealed partial class Eia930Importer
             throw new ImportFormatException(fileName, 0, null, $"the sheet '{DataSheet}' is empty.");
         }
 
-        return (records[headerIndex], records.Skip(headerIndex + 1).Where(r => !r.IsBlank));
+        return (records[headerIndex], records.Skip(headerIndex + 1).Where(r => !r.IsBlank), records.Count - headerIndex - 1);
     }
 
     private static string CellText(object? value) => value switch

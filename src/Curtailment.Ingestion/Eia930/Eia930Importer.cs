@@ -63,27 +63,60 @@ public sealed partial class Eia930Importer : IFileImporter
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(context);
 
-        // Buffered so the first bytes can tell a workbook from a CSV whatever the file is called.
+        // The first bytes tell a workbook from a CSV whatever the file is called: peeked at in a seekable stream
+        // (a CSV is then read in place), else read from a copy.
+        if (content.CanSeek && !StartsWithZip(content))
+        {
+            return ParseCsv(content, context);
+        }
+
         using var buffer = new MemoryStream();
         content.CopyTo(buffer);
         buffer.Position = 0;
+        if (IsZip(buffer))
+        {
+            var (header, rows, rowCount) = ReadWorkbook(buffer, context.FileName);
+            return ParseRows(header, rows, rowCount, context);
+        }
 
-        var (header, rows) = IsZip(buffer)
-            ? ReadWorkbook(buffer, context.FileName)
-            : ReadCsv(buffer, context.FileName);
+        return ParseCsv(buffer, context);
+    }
+
+    private ImportBatch ParseCsv(Stream content, ImportContext context)
+    {
+        // Row by row: nine and a half years of hours are ~77k rows, and holding them all made the GC the largest cost.
+        using var csv = CsvRows.Open(content, context.FileName);
+        return ParseRows(csv.Header, csv.Rows(), csv.EstimatedRows, context);
+    }
+
+    private static bool StartsWithZip(Stream content)
+    {
+        var start = content.Position;
+        Span<byte> head = stackalloc byte[4];
+        var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        content.Position = start;
+        return read == head.Length && head.SequenceEqual("PK\u0003\u0004"u8);
+    }
+
+    private ImportBatch ParseRows(CsvLine header, IEnumerable<CsvLine> rows, int estimatedRows, ImportContext context)
+    {
         var layout = Detect(header, context.FileName);
         var fileRegion = layout.BaIndex < 0 ? ResolveFileRegion(context) : null;
 
         var builder = new BatchBuilder(Source, context.FileName);
+        builder.EnsureCapacity(estimatedRows * layout.Values.Length, layout.Values.Length);
+        var parsed = new List<(string Column, Observation Observation)>(layout.Values.Length);
         foreach (var row in rows)
         {
-            ParseRow(row, header, layout, fileRegion, context, builder);
+            ParseRow(row, header, layout, fileRegion, context, builder, parsed);
         }
 
         return builder.Batch;
     }
 
-    private static void ParseRow(CsvLine row, CsvLine header, Layout layout, Region? fileRegion, ImportContext context, BatchBuilder builder)
+    /// <summary>Parses one row into <paramref name="parsed"/> (reused between rows), then adds it only if every value parsed.</summary>
+    private static void ParseRow(CsvLine row, CsvLine header, Layout layout, Region? fileRegion, ImportContext context, BatchBuilder builder,
+        List<(string Column, Observation Observation)> parsed)
     {
         builder.CountRow();
         if (row.Fields.Length < layout.FieldCount)
@@ -112,11 +145,11 @@ public sealed partial class Eia930Importer : IFileImporter
         }
 
         var note = layout.NoteIndex >= 0 && row[layout.NoteIndex].Trim().Length > 0 ? row[layout.NoteIndex].Trim() : null;
-        var parsed = new List<(string Column, Observation Observation)>(layout.Values.Count);
+        parsed.Clear();
         foreach (var column in layout.Values)
         {
             var text = row[column.Index].Trim();
-            if (NoValueLiterals.Contains(text, StringComparer.OrdinalIgnoreCase))
+            if (IsNoValue(text))
             {
                 continue;
             }
@@ -140,8 +173,21 @@ public sealed partial class Eia930Importer : IFileImporter
 
         foreach (var (column, observation) in parsed)
         {
-            builder.Add(row.Line, row.Raw, column, observation);
+            builder.Add(row, column, observation);
         }
+    }
+
+    private static bool IsNoValue(string text)
+    {
+        foreach (var literal in NoValueLiterals)
+        {
+            if (text.Equals(literal, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool TryInterval(CsvLine row, CsvLine header, Layout layout, BatchBuilder builder, out DateTimeOffset start, out DateTimeOffset end)
@@ -205,15 +251,6 @@ public sealed partial class Eia930Importer : IFileImporter
 
         return context.Regions.Find(regionId)
             ?? throw new ImportFormatException(context.FileName, 0, null, $"balancing authority {code} maps to region '{regionId}', which is not in the catalogue.");
-    }
-
-    private static (CsvLine Header, IEnumerable<CsvLine> Rows) ReadCsv(Stream content, string fileName)
-    {
-        var csv = CsvFile.Read(content, fileName);
-        var headerIndex = csv.FirstNonBlank();
-        var header = csv.Records[headerIndex];
-        csv.ThrowIfTruncated(header.Fields.Length);
-        return (header, csv.Records.Skip(headerIndex + 1).Where(r => !r.IsBlank));
     }
 
     private static bool IsZip(MemoryStream buffer) =>
@@ -294,7 +331,7 @@ public sealed partial class Eia930Importer : IFileImporter
 
         // A workbook row may stop at its last filled cell, so only the columns we read must be present.
         var needed = values.Max(v => v.Index) + 1;
-        return new Layout(hourEnding, time, end, ba, NoteIndex: -1, FieldCount: Math.Max(needed, Math.Max(time, Math.Max(end, ba)) + 1), values);
+        return new Layout(hourEnding, time, end, ba, NoteIndex: -1, FieldCount: Math.Max(needed, Math.Max(time, Math.Max(end, ba)) + 1), [.. values]);
     }
 
     private static void RequireHeader(CsvLine header, string[] expected, string layoutName, string fileName)
@@ -317,7 +354,7 @@ public sealed partial class Eia930Importer : IFileImporter
     }
 
     // HourEnding: the time column is EIA's UTC hour ending; otherwise start and end instants.
-    private sealed record Layout(bool HourEnding, int TimeIndex, int EndIndex, int BaIndex, int NoteIndex, int FieldCount, IReadOnlyList<ValueColumn> Values);
+    private sealed record Layout(bool HourEnding, int TimeIndex, int EndIndex, int BaIndex, int NoteIndex, int FieldCount, ValueColumn[] Values);
 
     // CarriesNote: the row's screening label describes this value (raw and cleaned demand, not the forecast).
     private sealed record ValueColumn(int Index, string Series, bool DayAhead, bool CarriesNote);

@@ -154,7 +154,7 @@ public sealed class TidyCsvImporter : IFileImporter
             }
 
             var publishedAt = p.Published ?? rule!.PublishedAt(p.Start, endAt, p.Region.TimeZone);
-            builder.Add(p.Row.Line, p.Row.Raw, "value",
+            builder.Add(p.Row, "value",
                 new Observation(p.Region.Id, p.Series, p.Start, endAt - p.Start, p.Value, builder.Source, publishedAt));
         }
     }
@@ -261,7 +261,7 @@ public sealed class TidyCsvImporter : IFileImporter
 
             foreach (var observation in parsed)
             {
-                builder.Add(row.Line, row.Raw, observation.Series, observation);
+                builder.Add(row, observation.Series, observation);
             }
         }
     }

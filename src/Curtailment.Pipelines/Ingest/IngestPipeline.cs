@@ -59,7 +59,8 @@ public sealed class IngestPipeline(
         ImportBatch batch;
         try
         {
-            using var stream = new MemoryStream(content, writable: false);
+            // Visible, so the CSV importers decode the bytes in place instead of through a reader's copies.
+            using var stream = new MemoryStream(content, 0, content.Length, writable: false, publiclyVisible: true);
             batch = importer.Parse(stream, new ImportContext(displayName, regions, regionId, published));
         }
         catch (ImportFormatException e)
