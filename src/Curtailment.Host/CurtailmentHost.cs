@@ -43,7 +43,7 @@ public sealed class CurtailmentHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--role"] = $"{HostRoleOptions.SectionName}:{nameof(HostRoleOptions.Role)}" });
-        var role = builder.Configuration.GetSection(HostRoleOptions.SectionName).Get<HostRoleOptions>() ?? new HostRoleOptions();
+        var role = HostRoleOptions.Read(builder.Configuration);
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         if (role.Role == HostRole.Worker && storage.Provider == "Postgres")
         {
@@ -183,7 +183,7 @@ public sealed class CurtailmentHost
             {
                 var roleOptions = provider.GetRequiredService<IOptions<HostRoleOptions>>().Value;
                 server.WorkerCount = provider.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
-                server.Queues = roleOptions.Queues;
+                server.Queues = [.. roleOptions.EffectiveQueues];
                 server.ServerName = roleOptions.ServerName ?? $"curtailment-{Environment.MachineName}-{roleOptions.Role.ToString().ToLowerInvariant()}";
             });
         }

@@ -132,6 +132,53 @@ public sealed class PostgresStoreTests : ObservationStoreContractTests, IDisposa
     }
 
     [Fact]
+    public async Task SaveAsync_RowsAndANoteLargerThanTheCopyBuffer_StoresEveryRowExactlyOnBothPaths()
+    {
+        if (!StoreAvailable)
+        {
+            return;
+        }
+
+        var (ingest, reader, _) = CreateStore();
+        // 64 KiB buffers: 20,000 rows take about twenty flushes, and a 40,000-character note in a two-byte script
+        // (up to 120,003 bytes reserved) is larger than a whole buffer.
+        var longNote = string.Concat(Enumerable.Repeat("é¾", 20_000));
+        var first = Enumerable.Range(0, 20_000)
+            .Select(i => Obs(SeriesIds.Demand, i, i + 0.25) with { Note = i == 7_000 ? longNote : i % 3 == 0 ? "n" + i : null })
+            .ToArray();
+        // The second file overlaps the stored rows, so all of it goes through staging and the upsert: it revises every
+        // other stored row (one with a long note), repeats the others unchanged, and adds 10,000 new ones.
+        var later = Day.AddDays(200);
+        var second = Enumerable.Range(10_000, 20_000)
+            .Select(i => Obs(SeriesIds.Demand, i, i % 2 == 0 ? -i : i + 0.25, later) with { Note = i == 15_000 ? longNote + "!" : null })
+            .ToArray();
+
+        await ingest.SaveAsync(Batch("a.csv", first), "h1", Day, default);
+        await ingest.SaveAsync(Batch("b.csv", second), "h2", Day, default);
+
+        // The upsert rule: a revised value replaces the row, a repeated one leaves the stored row (and its note) alone.
+        var expected = first.ToList();
+        foreach (var row in second)
+        {
+            var slot = (int)((row.IntervalStart - Day) / FiveMinutes);
+            if (slot >= expected.Count)
+            {
+                expected.Add(row);
+            }
+            else if (expected[slot].Value != row.Value)
+            {
+                expected[slot] = row;
+            }
+        }
+
+        var read = await reader.ReadAsync(new ObservationQuery("CAISO", SeriesIds.Demand, Day, Day.AddDays(400), DateTimeOffset.MaxValue), default);
+        Assert.Equal(30_000, read.Count);
+        Assert.Equal(expected.Select(o => (o.IntervalStart, o.Value, o.PublishedAt, o.Note)), read.Select(o => (o.IntervalStart, o.Value, o.PublishedAt, o.Note)));
+        Assert.Equal(longNote, read[7_000].Note);
+        Assert.Equal(longNote + "!", read[15_000].Note);
+    }
+
+    [Fact]
     public async Task SaveAsync_SameFileFromTwoWritersAtOnce_StoresItOnce()
     {
         if (!StoreAvailable)

@@ -25,6 +25,13 @@ public sealed class ModelTrainingOptions
     [Range(1e-6, 1, ErrorMessage = "Curtailment:Model:LearningRate must be in (0, 1].")]
     public double LearningRate { get; set; } = new CurtailmentModelOptions().LearningRate;
 
+    /// <summary>
+    /// FastTree threads per retrain job; unset: one per core. Set 1 when a machine runs as many training jobs at once
+    /// (worker processes times <c>Curtailment:Jobs:WorkerCount</c>) as it has cores (docs/deployment.md, "What to size").
+    /// </summary>
+    [Range(1, 1024, ErrorMessage = "Curtailment:Model:Threads must be between 1 and 1024.")]
+    public int? Threads { get; set; }
+
     /// <summary>The options passed to the trainer.</summary>
     public CurtailmentModelOptions ToModelOptions() => new()
     {
@@ -32,5 +39,6 @@ public sealed class ModelTrainingOptions
         Leaves = Leaves,
         MinRowsPerLeaf = MinRowsPerLeaf,
         LearningRate = LearningRate,
+        Threads = Threads,
     };
 }

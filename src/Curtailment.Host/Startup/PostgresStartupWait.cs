@@ -5,12 +5,16 @@ namespace Curtailment.Host.Startup;
 
 /// <summary>
 /// A worker started while PostgreSQL is down (a restart of the database, or machines booting in any order) waits for
-/// it, retrying with exponential backoff and saying so in the log, instead of failing at once. The API role does not
-/// wait: its start-up validation refuses to start with a message naming <c>Curtailment:Storage:ConnectionString</c>.
+/// it, retrying with exponential backoff and saying so in the log, instead of failing at once. A server that answers
+/// and refuses (a wrong password) is not waited for. The API role does not wait: its start-up validation refuses to
+/// start with a message naming <c>Curtailment:Storage:ConnectionString</c>. No message carries the password.
 /// </summary>
 internal static class PostgresStartupWait
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>Server answers that mean "not now" rather than "no": starting up or shutting down, too many connections.</summary>
+    private static readonly string[] Transient = [PostgresErrorCodes.CannotConnectNow, PostgresErrorCodes.TooManyConnections];
 
     /// <summary>Returns once a connection opens, or when <paramref name="maxWait"/> has passed (validation then reports the failure).</summary>
     public static void WaitForServer(string connectionString, TimeSpan maxWait, ILogger logger)
@@ -39,6 +43,13 @@ internal static class PostgresStartupWait
                     logger.LogInformation("PostgreSQL at {Server} is reachable after {Attempts} attempts", server, attempt);
                 }
 
+                return;
+            }
+            catch (PostgresException e) when (!Transient.Contains(e.SqlState))
+            {
+                // The server answered and refused (wrong password, no such database): waiting will not help, and the
+                // start-up validation reports it naming the setting.
+                logger.LogError("PostgreSQL at {Server} refused the connection: {Error}", server, e.Message);
                 return;
             }
             catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Curtailment.Models.Trees;
 
 /// <summary>Hyper-parameters of the gradient-boosted curtailment model; written to the manifest.</summary>
@@ -89,4 +91,13 @@ public sealed record CurtailmentModelOptions
 
     /// <summary>Feature groups (<see cref="Features.FeatureSchema.GroupOf"/>) the model must not use (ablations): their values are zeroed.</summary>
     public IReadOnlyList<string> ExcludedFeatureGroups { get; init; } = [];
+
+    /// <summary>
+    /// Threads FastTree may use for one training; null: one per core (FastTree's default). A sizing setting, not a
+    /// hyper-parameter: FastTree gives each thread whole features, so the model is the same whatever the count, and
+    /// the manifest leaves it out. One thread per training lets several trainings (worker processes) share the
+    /// cores without each one's threads competing with the others'.
+    /// </summary>
+    [JsonIgnore]
+    public int? Threads { get; init; }
 }

@@ -147,6 +147,7 @@ public static class CurtailmentModelTrainer
         trainer.MinimumExampleCountPerLeaf = options.MinRowsPerLeaf;
         trainer.LearningRate = options.LearningRate;
         trainer.Seed = options.Seed;
+        trainer.NumberOfThreads = options.Threads;
         return trainer;
     }
 

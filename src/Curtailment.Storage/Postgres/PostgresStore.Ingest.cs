@@ -136,11 +136,9 @@ public sealed partial class PostgresStore
         var direct = await EmptySpansAsync(connection, transaction, order.Runs, cancellationToken);
         if (direct.Any(d => d))
         {
-            await using var writer = await connection.BeginBinaryImportAsync(
-                "COPY observation (series_key, interval_start, published_at, value, duration_s, note, ingest_run) FROM STDIN (FORMAT BINARY)", cancellationToken);
-            writer.Timeout = TimeSpan.FromSeconds(BulkCommandTimeoutSeconds);
-            WriteRows(writer, batch.Observations, order, direct, true, runId);
-            await writer.CompleteAsync(cancellationToken);
+            await CopyRowsAsync(connection,
+                "COPY observation (series_key, interval_start, published_at, value, duration_s, note, ingest_run) FROM STDIN (FORMAT BINARY)",
+                batch.Observations, order, direct, true, runId, cancellationToken);
         }
 
         if (direct.All(d => d))
@@ -157,13 +155,9 @@ public sealed partial class PostgresStore
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY observation_stage (series_key, interval_start, published_at, value, duration_s, note) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            writer.Timeout = TimeSpan.FromSeconds(BulkCommandTimeoutSeconds);
-            WriteRows(writer, batch.Observations, order, direct, false, runId);
-            await writer.CompleteAsync(cancellationToken);
-        }
+        await CopyRowsAsync(connection,
+            "COPY observation_stage (series_key, interval_start, published_at, value, duration_s, note) FROM STDIN (FORMAT BINARY)",
+            batch.Observations, order, direct, false, runId, cancellationToken);
 
         await using var merge = new NpgsqlCommand("""
             INSERT INTO observation AS o (series_key, interval_start, published_at, ingest_run, value, duration_s, note)
@@ -204,54 +198,110 @@ public sealed partial class PostgresStore
     }
 
     /// <summary>
-    /// Writes the runs whose <paramref name="direct"/> flag equals <paramref name="directRows"/>, in (series key,
-    /// interval start) order, one row per key (see <see cref="Fold"/>); direct rows carry the run id as a last column.
+    /// Runs one binary COPY of the runs whose <paramref name="direct"/> flag equals <paramref name="directRows"/>. The
+    /// server reports a refused row (a NaN value) when the COPY completes, i.e. when the stream is disposed, and the
+    /// caller's transaction then rolls back.
     /// </summary>
-    private static void WriteRows(NpgsqlBinaryImporter writer, List<Observation> batch, ObservationOrder order, bool[] direct, bool directRows, long runId)
+    private static async Task CopyRowsAsync(
+        NpgsqlConnection connection, string copyCommand, List<Observation> batch, ObservationOrder order, bool[] direct, bool directRows,
+        long runId, CancellationToken cancellationToken)
     {
-        var observations = CollectionsMarshal.AsSpan(batch);
-        for (var r = 0; r < order.Runs.Length; r++)
+        await using var copy = await connection.BeginRawBinaryCopyAsync(copyCommand, cancellationToken);
+        if (copy.CanTimeout)
         {
-            if (direct[r] != directRows)
+            copy.WriteTimeout = copy.ReadTimeout = BulkCommandTimeoutSeconds * 1000;
+        }
+
+        try
+        {
+            using var writer = new BinaryCopyWriter(copy);
+            var (run, next) = (0, 0);
+            int needed;
+            while ((needed = FillRows(writer, batch, order, direct, directRows, runId, ref run, ref next)) > 0)
+            {
+                await writer.FlushAsync(needed, cancellationToken);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+        catch (Exception)
+        {
+            await CancelAsync(copy);
+            throw;
+        }
+    }
+
+    /// <summary>Abandons a COPY after a failure on our side, so that disposing the stream does not complete it.</summary>
+    private static async Task CancelAsync(NpgsqlRawCopyStream copy)
+    {
+        try
+        {
+            await copy.CancelAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or ObjectDisposedException or InvalidOperationException or IOException)
+        {
+            // The connection is already broken; the transaction is lost with it, which is what we want.
+        }
+    }
+
+    /// <summary>
+    /// Encodes rows of the runs whose <paramref name="direct"/> flag equals <paramref name="directRows"/>, in (series key,
+    /// interval start) order, one row per key (see <see cref="Fold"/>), until the buffer is full; direct rows carry the
+    /// run id as a last column. Resumes at (<paramref name="run"/>, <paramref name="next"/>); returns the bytes the row that
+    /// did not fit needs, or 0 when every row is written.
+    /// </summary>
+    private static int FillRows(
+        BinaryCopyWriter writer, List<Observation> batch, ObservationOrder order, bool[] direct, bool directRows, long runId,
+        ref int run, ref int next)
+    {
+        const int FixedBytes = BinaryCopyWriter.RowHeaderBytes + (3 * BinaryCopyWriter.Int64FieldBytes) + BinaryCopyWriter.Int64FieldBytes
+            + BinaryCopyWriter.Int32FieldBytes + BinaryCopyWriter.Int64FieldBytes;
+        var observations = CollectionsMarshal.AsSpan(batch);
+        for (; run < order.Runs.Length; run++, next = 0)
+        {
+            if (direct[run] != directRows)
             {
                 continue;
             }
 
-            var run = order.Runs[r];
-            var indices = order.Indices.AsSpan(run.Offset, run.Count);
-            for (var j = 0; j < indices.Length; j++)
+            var series = order.Runs[run];
+            var indices = order.Indices.AsSpan(series.Offset, series.Count);
+            while (next < indices.Length)
             {
-                var row = observations[indices[j]];
-                var start = order.Starts[indices[j]];
-                if (run.HasDuplicateStarts)
+                var last = next;
+                var row = observations[indices[last]];
+                var start = order.Starts[indices[last]];
+                if (series.HasDuplicateStarts)
                 {
-                    while (j + 1 < indices.Length && order.Starts[indices[j + 1]] == start)
+                    while (last + 1 < indices.Length && order.Starts[indices[last + 1]] == start)
                     {
-                        row = Fold(row, observations[indices[++j]]);
+                        row = Fold(row, observations[indices[++last]]);
                     }
                 }
 
-                writer.StartRow();
-                writer.Write(run.Key, NpgsqlDbType.Bigint);
-                writer.Write(start, NpgsqlDbType.Bigint);
-                writer.Write(ToUnix(row.PublishedAt), NpgsqlDbType.Bigint);
-                writer.Write(row.Value, NpgsqlDbType.Double);
-                writer.Write((int)row.Duration.TotalSeconds, NpgsqlDbType.Integer);
-                if (row.Note is null)
+                var needed = FixedBytes + BinaryCopyWriter.TextFieldBytes(row.Note);
+                if (!writer.Fits(needed))
                 {
-                    writer.WriteNull();
-                }
-                else
-                {
-                    writer.Write(row.Note, NpgsqlDbType.Text);
+                    return needed;
                 }
 
+                writer.StartRow(directRows ? (short)7 : (short)6);
+                writer.WriteInt64(series.Key);
+                writer.WriteInt64(start);
+                writer.WriteInt64(ToUnix(row.PublishedAt));
+                writer.WriteDouble(row.Value);
+                writer.WriteInt32((int)row.Duration.TotalSeconds);
+                writer.WriteText(row.Note);
                 if (directRows)
                 {
-                    writer.Write(runId, NpgsqlDbType.Bigint);
+                    writer.WriteInt64(runId);
                 }
+
+                next = last + 1;
             }
         }
+
+        return 0;
     }
 
     /// <summary>

@@ -90,6 +90,34 @@ internal sealed class HostProcess : IAsyncDisposable
         Assert.Fail($"{Name} not ready within {timeout}: {last}\n{Output}");
     }
 
+    /// <summary>Waits (bounded) for the process to exit by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"{Name} still running after {timeout}: {Output}");
+        }
+
+        return _process.ExitCode;
+    }
+
+    /// <summary>Waits (bounded) until the output contains <paramref name="text"/>; fails if the process exits first.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.False(_process.HasExited, $"{Name} exited before writing '{text}': {Output}");
+            Assert.True(DateTime.UtcNow < deadline, $"{Name} did not write '{text}' within {timeout}: {Output}");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Kills the process at once (no graceful shutdown), as a crashed machine would stop.</summary>
     public async Task KillAsync()
     {
@@ -116,7 +144,8 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on (at the time of the call).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -88,6 +88,23 @@ public sealed class CurtailmentModelTests
     }
 
     [Fact]
+    public void Train_OneThreadOrSeveral_SameForecastsAndTheManifestLeavesTheCountOut()
+    {
+        var (data, test, _) = Data();
+
+        var perCore = CurtailmentModelTrainer.Train(Caiso, data, Fast, "v1");
+        var one = CurtailmentModelTrainer.Train(Caiso, data, Fast with { Threads = 1 }, "v1");
+        var three = CurtailmentModelTrainer.Train(Caiso, data, Fast with { Threads = 3 }, "v1");
+
+        Assert.Equal(perCore.Predict(test), one.Predict(test));
+        Assert.Equal(perCore.Predict(test), three.Predict(test));
+        using var artifact = new MemoryStream();
+        one.Save(artifact);
+        artifact.Position = 0;
+        Assert.Null(CurtailmentModel.Load(artifact).Manifest.Options.Threads);
+    }
+
+    [Fact]
     public void SaveThenLoad_GivesIdenticalForecasts()
     {
         var (data, test, _) = Data();
