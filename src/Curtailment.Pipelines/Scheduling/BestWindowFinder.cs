@@ -1,3 +1,4 @@
+using System.Buffers;
 using Curtailment.Core.Forecasts;
 
 namespace Curtailment.Pipelines.Scheduling;
@@ -13,8 +14,14 @@ namespace Curtailment.Pipelines.Scheduling;
 /// estimate comes within a rounding tolerance of the best <c>top</c> are scored in full, by the same operations in
 /// the same order, so the energies, probabilities and ranking are exactly those of the full scoring.
 /// </remarks>
-public static partial class BestWindowFinder
+public static class BestWindowFinder
 {
+    /// <summary>
+    /// Bound on the rounding of an estimate, relative to the grid's total energy: a prefix-sum difference of n
+    /// non-negative terms is off by at most about 2n x 1.1e-16 of the total, under 1e-11 for 40,000 intervals.
+    /// </summary>
+    private const double RelativeTolerance = 1e-9;
+
     /// <summary>
     /// The <paramref name="top"/> best placements over all regions, by expected curtailed MWh (descending),
     /// ties broken by the earlier start, then region id.
@@ -23,23 +30,42 @@ public static partial class BestWindowFinder
         IReadOnlyDictionary<string, IReadOnlyList<ForecastPoint>> forecasts, TimeSpan duration, DateTimeOffset earliestStart, DateTimeOffset deadline, int top)
     {
         ArgumentNullException.ThrowIfNull(forecasts);
+        var grids = new Dictionary<string, ForecastGrid>(forecasts.Count, StringComparer.Ordinal);
+        foreach (var (region, points) in forecasts)
+        {
+            grids.Add(region, new ForecastGrid(points));
+        }
+
+        return Rank(grids, duration, earliestStart, deadline, top);
+    }
+
+    /// <summary>As <see cref="Rank(IReadOnlyDictionary{string, IReadOnlyList{ForecastPoint}}, TimeSpan, DateTimeOffset, DateTimeOffset, int)"/>, over prepared grids.</summary>
+    public static IReadOnlyList<JobPlacement> Rank(
+        IReadOnlyDictionary<string, ForecastGrid> grids, TimeSpan duration, DateTimeOffset earliestStart, DateTimeOffset deadline, int top)
+    {
+        ArgumentNullException.ThrowIfNull(grids);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
-        var scans = new List<RegionScan>(forecasts.Count);
+        var scans = new List<(string Region, ForecastGrid Grid, StartEstimate[] Estimates, int Count)>(grids.Count);
         try
         {
-            // Pass 1: estimates of every start's energy, and the top-th largest estimate.
+            // Pass 1: an estimate of every start's energy, and the top-th largest estimate.
             var largest = new double[top];
             var held = 0;
             var tolerance = 0.0;
-            foreach (var (region, points) in forecasts)
+            foreach (var (region, grid) in grids)
             {
-                var scan = new RegionScan(region, points, duration.Ticks, earliestStart.UtcTicks, deadline.UtcTicks);
-                scans.Add(scan);
-                tolerance = Math.Max(tolerance, scan.Tolerance);
-                for (var c = 0; c < scan.CandidateCount; c++)
+                var estimates = ArrayPool<StartEstimate>.Shared.Rent(grid.Count);
+                var count = Estimate(grid, duration.Ticks, earliestStart.UtcTicks, deadline.UtcTicks, estimates);
+                scans.Add((region, grid, estimates, count));
+                if (grid.Ordered && grid.Finite)
                 {
-                    held = KeepLargest(largest, held, scan.Candidates[c].Energy);
+                    tolerance = Math.Max(tolerance, RelativeTolerance * grid.TotalEnergy);
+                }
+
+                for (var c = 0; c < count; c++)
+                {
+                    held = KeepLargest(largest, held, estimates[c].Energy);
                 }
             }
 
@@ -48,18 +74,19 @@ public static partial class BestWindowFinder
             var cut = held == top && !double.IsNaN(largest[top - 1]) ? largest[top - 1] - (2 * tolerance) : double.NegativeInfinity;
             var best = new Candidate[top];
             var kept = 0;
-            foreach (var scan in scans)
+            foreach (var (region, grid, estimates, count) in scans)
             {
-                for (var c = 0; c < scan.CandidateCount; c++)
+                for (var c = 0; c < count; c++)
                 {
-                    var estimate = scan.Candidates[c];
+                    var estimate = estimates[c];
                     if (estimate.Energy < cut)
                     {
                         continue;
                     }
 
-                    var energy = estimate.Exact ? estimate.Energy : scan.Energy(estimate.Index);
-                    kept = KeepBest(best, kept, new Candidate(energy, scan.Starts[estimate.Index], scan.Region, scan.Points, estimate.Index));
+                    var start = grid.Start(estimate.Index);
+                    var energy = estimate.Exact ? estimate.Energy : grid.Energy(estimate.Index, start + duration.Ticks)!.Value;
+                    kept = KeepBest(best, kept, new Candidate(energy, start, region, grid, estimate.Index));
                 }
             }
 
@@ -67,7 +94,7 @@ public static partial class BestWindowFinder
             for (var i = 0; i < kept; i++)
             {
                 var c = best[i];
-                placements.Add(Score(c.Region, c.Points, c.Index, c.Points[c.Index].IntervalStart + duration)!);
+                placements.Add(Score(c.Region, c.Grid.Points, c.Index, c.Grid.Points[c.Index].IntervalStart + duration)!);
             }
 
             return placements;
@@ -76,9 +103,47 @@ public static partial class BestWindowFinder
         {
             foreach (var scan in scans)
             {
-                scan.Dispose();
+                ArrayPool<StartEstimate>.Shared.Return(scan.Estimates);
             }
         }
+    }
+
+    /// <summary>Writes the estimate of every start that can hold the job into <paramref name="estimates"/>; returns how many.</summary>
+    private static int Estimate(ForecastGrid grid, long duration, long earliest, long deadline, StartEstimate[] estimates)
+    {
+        var count = 0;
+        if (grid.Ordered && grid.Finite)
+        {
+            // Starts increase: from the first at or after 'earliest' until a job would end after the deadline.
+            var last = 0;
+            for (var i = grid.FirstStartingAtOrAfter(earliest); i < grid.Count; i++)
+            {
+                var end = grid.Start(i) + duration;
+                if (end > deadline)
+                {
+                    break;
+                }
+
+                if (grid.TryEstimate(i, end, ref last, out var energy, out var exact))
+                {
+                    estimates[count++] = new StartEstimate(i, energy, exact);
+                }
+            }
+
+            return count;
+        }
+
+        // Out of order or with non-finite values: every start is scored in full.
+        for (var i = 0; i < grid.Count; i++)
+        {
+            var end = grid.Start(i) + duration;
+            if (grid.Start(i) >= earliest && end <= deadline && grid.Energy(i, end) is { } energy)
+            {
+                estimates[count++] = new StartEstimate(i, energy, true);
+            }
+        }
+
+        return count;
     }
 
     /// <summary>The placement starting at point <paramref name="first"/>, or null when the forecast does not cover the whole job contiguously.</summary>
@@ -169,5 +234,8 @@ public static partial class BestWindowFinder
         return byStart != 0 ? byStart : string.CompareOrdinal(a.Region, b.Region);
     }
 
-    private readonly record struct Candidate(double Energy, long Start, string Region, IReadOnlyList<ForecastPoint> Points, int Index);
+    /// <summary>A start that can hold the job: its energy estimate, and whether that estimate is the exact score.</summary>
+    private readonly record struct StartEstimate(int Index, double Energy, bool Exact);
+
+    private readonly record struct Candidate(double Energy, long Start, string Region, ForecastGrid Grid, int Index);
 }
