@@ -89,16 +89,16 @@ public static class SchedulingEndpoints
         }
 
         query.ThrowIfInvalid();
-        var points = new Dictionary<string, IReadOnlyList<Core.Forecasts.ForecastPoint>>(StringComparer.Ordinal);
+        var grids = new Dictionary<string, ForecastGrid>(StringComparer.Ordinal);
         var sources = new List<ForecastSource>();
         foreach (var region in chosen)
         {
-            var vintage = await forecasts.GetAsync(region, earliest, deadline, cancellationToken);
-            points[region.Id] = vintage.Points;
+            var (vintage, grid) = await forecasts.GetGridAsync(region, earliest, deadline, cancellationToken);
+            grids[region.Id] = grid;
             sources.Add(new ForecastSource(region.Id, vintage.IssuedAt, vintage.ModelVersion));
         }
 
-        var candidates = BestWindowFinder.Rank(points, duration!.Value, earliest, deadline, top);
+        var candidates = BestWindowFinder.Rank(grids, duration!.Value, earliest, deadline, top);
         return TypedResults.Ok(new BestWindowResponse(XmlConvert.ToString(duration.Value), earliest, deadline, IndependenceAssumption, sources, candidates));
     }
 }
