@@ -65,7 +65,11 @@ public static class BestWindowFinder
 
                 for (var c = 0; c < count; c++)
                 {
-                    held = KeepLargest(largest, held, estimates[c].Energy);
+                    // Most estimates are not among the largest so far: one comparison, no call.
+                    if (held < top || estimates[c].Energy.CompareTo(largest[top - 1]) > 0)
+                    {
+                        held = KeepLargest(largest, held, estimates[c].Energy);
+                    }
                 }
             }
 
@@ -84,8 +88,8 @@ public static class BestWindowFinder
                         continue;
                     }
 
-                    var start = grid.Start(estimate.Index);
-                    var energy = estimate.Exact ? estimate.Energy : grid.Energy(estimate.Index, start + duration.Ticks)!.Value;
+                    var start = grid.Starts[estimate.Index];
+                    var energy = estimate.Exact ? estimate.Energy : Energy(grid, estimate.Index, start + duration.Ticks)!.Value;
                     kept = KeepBest(best, kept, new Candidate(energy, start, region, grid, estimate.Index));
                 }
             }
@@ -112,38 +116,82 @@ public static class BestWindowFinder
     private static int Estimate(ForecastGrid grid, long duration, long earliest, long deadline, StartEstimate[] estimates)
     {
         var count = 0;
-        if (grid.Ordered && grid.Finite)
+        var starts = grid.Starts;
+        if (!grid.Ordered || !grid.Finite)
         {
-            // Starts increase: from the first at or after 'earliest' until a job would end after the deadline.
-            var last = 0;
-            for (var i = grid.FirstStartingAtOrAfter(earliest); i < grid.Count; i++)
+            // Out of order or with non-finite values: every start is scored in full.
+            for (var i = 0; i < starts.Length; i++)
             {
-                var end = grid.Start(i) + duration;
-                if (end > deadline)
+                var end = starts[i] + duration;
+                if (starts[i] >= earliest && end <= deadline && Energy(grid, i, end) is { } energy)
                 {
-                    break;
-                }
-
-                if (grid.TryEstimate(i, end, ref last, out var energy, out var exact))
-                {
-                    estimates[count++] = new StartEstimate(i, energy, exact);
+                    estimates[count++] = new StartEstimate(i, energy, true);
                 }
             }
 
             return count;
         }
 
-        // Out of order or with non-finite values: every start is scored in full.
-        for (var i = 0; i < grid.Count; i++)
+        var ends = grid.Ends;
+        var mw = grid.ClippedMw;
+        var whole = grid.WholeEnergy;
+        var prefix = grid.Prefix;
+        var gaps = grid.Gaps;
+        var nonZero = grid.NonZero;
+        // Starts increase: from the first at or after 'earliest' until a job would end after the deadline. The job's
+        // last interval is the first from its start on that ends at or after the job; ends increase, so it only moves on.
+        var last = 0;
+        for (var first = grid.FirstStartingAtOrAfter(earliest); first < starts.Length; first++)
         {
-            var end = grid.Start(i) + duration;
-            if (grid.Start(i) >= earliest && end <= deadline && grid.Energy(i, end) is { } energy)
+            var end = starts[first] + duration;
+            if (end > deadline)
             {
-                estimates[count++] = new StartEstimate(i, energy, true);
+                break;
             }
+
+            last = Math.Max(last, first);
+            while (last < ends.Length && ends[last] < end)
+            {
+                last++;
+            }
+
+            if (last == ends.Length || gaps[last + 1] != gaps[first + 1])
+            {
+                continue; // the forecast ends first, or has a gap inside the job
+            }
+
+            var tail = ends[last] <= end ? whole[last] : mw[last] * TimeSpan.FromTicks(end - starts[last]).TotalHours;
+            // Exact when the job spans one interval (0 + x is x) or every term is zero (terms are never negative).
+            estimates[count++] = last == first ? new StartEstimate(first, tail, true)
+                : nonZero[last] == nonZero[first] && tail == 0 ? new StartEstimate(first, 0, true)
+                : new StartEstimate(first, prefix[last] - prefix[first] + tail, false);
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The energy <see cref="Score"/> sums for a job from point <paramref name="first"/> to <paramref name="end"/>,
+    /// over the grid's arrays with the same additions in the same order; null where Score finds no placement.
+    /// </summary>
+    private static double? Energy(ForecastGrid grid, int first, long end)
+    {
+        var starts = grid.Starts;
+        var ends = grid.Ends;
+        double energy = 0;
+        var covered = starts[first];
+        for (var i = first; i < starts.Length && covered < end; i++)
+        {
+            if (starts[i] != covered)
+            {
+                return null;
+            }
+
+            energy += ends[i] <= end ? grid.WholeEnergy[i] : grid.ClippedMw[i] * TimeSpan.FromTicks(end - starts[i]).TotalHours;
+            covered = ends[i];
+        }
+
+        return covered < end ? null : energy;
     }
 
     /// <summary>The placement starting at point <paramref name="first"/>, or null when the forecast does not cover the whole job contiguously.</summary>

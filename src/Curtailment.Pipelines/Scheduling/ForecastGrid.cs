@@ -48,7 +48,6 @@ public sealed class ForecastGrid
             _gaps[i + 1] = _gaps[i] + (i > 0 && _starts[i] != _ends[i - 1] ? 1 : 0);
         }
 
-        // Ordered: intervals of positive length, each starting at or after the previous one's end (gaps allowed).
         Ordered = ordered;
         Finite = finite;
     }
@@ -59,11 +58,32 @@ public sealed class ForecastGrid
     /// <summary>Number of points.</summary>
     public int Count => _starts.Length;
 
+    /// <summary>Intervals of positive length, each starting at or after the previous one's end (gaps allowed).</summary>
     internal bool Ordered { get; }
 
+    /// <summary>Every interval's energy is finite (no NaN or infinite MW).</summary>
     internal bool Finite { get; }
 
-    internal long Start(int i) => _starts[i];
+    /// <summary>Interval starts, UTC ticks.</summary>
+    internal ReadOnlySpan<long> Starts => _starts;
+
+    /// <summary>Interval ends, UTC ticks.</summary>
+    internal ReadOnlySpan<long> Ends => _ends;
+
+    /// <summary>Predicted MW clipped at zero, as Score uses it.</summary>
+    internal ReadOnlySpan<double> ClippedMw => _mw;
+
+    /// <summary>Energy of each whole interval: clipped MW times its length in hours.</summary>
+    internal ReadOnlySpan<double> WholeEnergy => _whole;
+
+    /// <summary><c>Prefix[i]</c>: sum of the whole energies of points before <c>i</c>.</summary>
+    internal ReadOnlySpan<double> Prefix => _prefix;
+
+    /// <summary><c>Gaps[i]</c>: how many of points 1..i-1 do not start where the previous one ends.</summary>
+    internal ReadOnlySpan<int> Gaps => _gaps;
+
+    /// <summary><c>NonZero[i]</c>: how many points before <c>i</c> have a non-zero whole energy.</summary>
+    internal ReadOnlySpan<int> NonZero => _nonZero;
 
     /// <summary>Sum of the whole-interval energies of all points (for the rounding tolerance).</summary>
     internal double TotalEnergy => _prefix[^1];
@@ -86,67 +106,5 @@ public sealed class ForecastGrid
         }
 
         return low;
-    }
-
-    /// <summary>
-    /// For an ordered, finite grid: the estimate of the energy of a job from point <paramref name="first"/> to
-    /// <paramref name="end"/> from the prefix sums, and whether it is exactly what <see cref="Energy"/> sums; false
-    /// when the forecast does not cover the job contiguously. <paramref name="last"/> carries the job's last interval
-    /// from one call to the next (jobs by increasing start).
-    /// </summary>
-    internal bool TryEstimate(int first, long end, ref int last, out double estimate, out bool exact)
-    {
-        estimate = 0;
-        exact = false;
-        // The job's last interval: the first from 'first' on that ends at or after the job (ends increase).
-        last = Math.Max(last, first);
-        while (last < _ends.Length && _ends[last] < end)
-        {
-            last++;
-        }
-
-        if (last == _ends.Length || _gaps[last + 1] != _gaps[first + 1])
-        {
-            return false; // the forecast ends first, or has a gap inside the job
-        }
-
-        var tail = _ends[last] <= end ? _whole[last] : _mw[last] * TimeSpan.FromTicks(end - _starts[last]).TotalHours;
-        // Exact when the job spans one interval (0 + x is x) or every term is zero (terms are never negative).
-        if (last == first)
-        {
-            (estimate, exact) = (tail, true);
-        }
-        else if (_nonZero[last] == _nonZero[first] && tail == 0)
-        {
-            (estimate, exact) = (0, true);
-        }
-        else
-        {
-            estimate = _prefix[last] - _prefix[first] + tail;
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// The energy <see cref="BestWindowFinder"/>'s full score sums for a job from point <paramref name="first"/> to
-    /// <paramref name="end"/> (the same additions in the same order); null where the full score finds no placement.
-    /// </summary>
-    internal double? Energy(int first, long end)
-    {
-        double energy = 0;
-        var covered = _starts[first];
-        for (var i = first; i < _starts.Length && covered < end; i++)
-        {
-            if (_starts[i] != covered)
-            {
-                return null;
-            }
-
-            energy += _ends[i] <= end ? _whole[i] : _mw[i] * TimeSpan.FromTicks(end - _starts[i]).TotalHours;
-            covered = _ends[i];
-        }
-
-        return covered < end ? null : energy;
     }
 }
