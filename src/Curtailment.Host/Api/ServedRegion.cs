@@ -13,8 +13,11 @@ namespace Curtailment.Host.Api;
 /// </summary>
 internal sealed class ServedRegion
 {
-    /// <summary>Serialized slices kept per region: a day at 5 minutes is about 52 kB, so at most about 1.7 MB.</summary>
-    public const int ResponseCacheSize = 32;
+    /// <summary>
+    /// Serialized slices kept per region. A slice is at most the whole vintage (to the end of the next local day: under
+    /// 600 intervals at 5 minutes, about 115 kB), so a region holds at most about 2 MB of them.
+    /// </summary>
+    public const int ResponseCacheSize = 16;
 
     private readonly ForecastPoint[] _points;
     private readonly bool _ordered;
