@@ -39,81 +39,96 @@ public static class BestWindowFinder
         return Rank(grids, duration, earliestStart, deadline, top);
     }
 
-    /// <summary>As <see cref="Rank(IReadOnlyDictionary{string, IReadOnlyList{ForecastPoint}}, TimeSpan, DateTimeOffset, DateTimeOffset, int)"/>, over prepared grids.</summary>
+    /// <summary>
+    /// As <see cref="Rank(IReadOnlyDictionary{string, IReadOnlyList{ForecastPoint}}, TimeSpan, DateTimeOffset, DateTimeOffset, int)"/>,
+    /// over prepared grids. Each grid remembers its best starts for the last few questions (duration, number, range of
+    /// possible starts), so a question asked again of the same grid is answered without scanning it.
+    /// </summary>
     public static IReadOnlyList<JobPlacement> Rank(
         IReadOnlyDictionary<string, ForecastGrid> grids, TimeSpan duration, DateTimeOffset earliestStart, DateTimeOffset deadline, int top)
     {
         ArgumentNullException.ThrowIfNull(grids);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
-        var scans = new List<(string Region, ForecastGrid Grid, StartEstimate[] Estimates, int Count)>(grids.Count);
+        // The best over all regions are among the best of each region.
+        var best = new Candidate[top];
+        var kept = 0;
+        foreach (var (region, grid) in grids)
+        {
+            foreach (var start in grid.BestStarts(duration.Ticks, earliestStart.UtcTicks, deadline.UtcTicks, top))
+            {
+                kept = KeepBest(best, kept, new Candidate(start.Energy, start.Start, region, grid, start.Index));
+            }
+        }
+
+        var placements = new List<JobPlacement>(kept);
+        for (var i = 0; i < kept; i++)
+        {
+            var c = best[i];
+            placements.Add(Score(c.Region, c.Grid.Points, c.Index, c.Grid.Points[c.Index].IntervalStart + duration)!);
+        }
+
+        return placements;
+    }
+
+    /// <summary>
+    /// The <paramref name="top"/> best starts of one grid for a job of <paramref name="duration"/> ticks starting at
+    /// indexes <c>[first, end)</c> (ordered grids) or between <paramref name="earliest"/> and <paramref name="deadline"/>,
+    /// in ranking order, with the energies <see cref="Score"/> computes.
+    /// </summary>
+    internal static RankedStart[] BestStarts(ForecastGrid grid, long duration, long earliest, long deadline, int first, int end, int top)
+    {
+        var estimates = ArrayPool<StartEstimate>.Shared.Rent(grid.Count);
         try
         {
             // Pass 1: an estimate of every start's energy, and the top-th largest estimate.
+            var count = Estimate(grid, duration, earliest, deadline, first, end, estimates);
             var largest = new double[top];
             var held = 0;
-            var tolerance = 0.0;
-            foreach (var (region, grid) in grids)
+            for (var c = 0; c < count; c++)
             {
-                var estimates = ArrayPool<StartEstimate>.Shared.Rent(grid.Count);
-                var count = Estimate(grid, duration.Ticks, earliestStart.UtcTicks, deadline.UtcTicks, estimates);
-                scans.Add((region, grid, estimates, count));
-                if (grid.Ordered && grid.Finite)
+                // Most estimates are not among the largest so far: one comparison, no call.
+                if (held < top || estimates[c].Energy.CompareTo(largest[top - 1]) > 0)
                 {
-                    tolerance = Math.Max(tolerance, RelativeTolerance * grid.TotalEnergy);
-                }
-
-                for (var c = 0; c < count; c++)
-                {
-                    // Most estimates are not among the largest so far: one comparison, no call.
-                    if (held < top || estimates[c].Energy.CompareTo(largest[top - 1]) > 0)
-                    {
-                        held = KeepLargest(largest, held, estimates[c].Energy);
-                    }
+                    held = KeepLargest(largest, held, estimates[c].Energy);
                 }
             }
 
             // Pass 2: full scores of the starts that can still be among the best. A start whose estimate is more than
             // two tolerances below the top-th estimate scores below at least 'top' others, whatever the rounding.
+            var tolerance = grid.Ordered && grid.Finite ? RelativeTolerance * grid.TotalEnergy : 0;
             var cut = held == top && !double.IsNaN(largest[top - 1]) ? largest[top - 1] - (2 * tolerance) : double.NegativeInfinity;
             var best = new Candidate[top];
             var kept = 0;
-            foreach (var (region, grid, estimates, count) in scans)
+            for (var c = 0; c < count; c++)
             {
-                for (var c = 0; c < count; c++)
+                var estimate = estimates[c];
+                if (estimate.Energy < cut)
                 {
-                    var estimate = estimates[c];
-                    if (estimate.Energy < cut)
-                    {
-                        continue;
-                    }
-
-                    var start = grid.Starts[estimate.Index];
-                    var energy = estimate.Exact ? estimate.Energy : Energy(grid, estimate.Index, start + duration.Ticks)!.Value;
-                    kept = KeepBest(best, kept, new Candidate(energy, start, region, grid, estimate.Index));
+                    continue;
                 }
+
+                var start = grid.Starts[estimate.Index];
+                var energy = estimate.Exact ? estimate.Energy : Energy(grid, estimate.Index, start + duration)!.Value;
+                kept = KeepBest(best, kept, new Candidate(energy, start, string.Empty, grid, estimate.Index));
             }
 
-            var placements = new List<JobPlacement>(kept);
+            var ranked = new RankedStart[kept];
             for (var i = 0; i < kept; i++)
             {
-                var c = best[i];
-                placements.Add(Score(c.Region, c.Grid.Points, c.Index, c.Grid.Points[c.Index].IntervalStart + duration)!);
+                ranked[i] = new RankedStart(best[i].Energy, best[i].Start, best[i].Index);
             }
 
-            return placements;
+            return ranked;
         }
         finally
         {
-            foreach (var scan in scans)
-            {
-                ArrayPool<StartEstimate>.Shared.Return(scan.Estimates);
-            }
+            ArrayPool<StartEstimate>.Shared.Return(estimates);
         }
     }
 
     /// <summary>Writes the estimate of every start that can hold the job into <paramref name="estimates"/>; returns how many.</summary>
-    private static int Estimate(ForecastGrid grid, long duration, long earliest, long deadline, StartEstimate[] estimates)
+    private static int Estimate(ForecastGrid grid, long duration, long earliest, long deadline, int first, int end, StartEstimate[] estimates)
     {
         var count = 0;
         var starts = grid.Starts;
@@ -122,8 +137,8 @@ public static class BestWindowFinder
             // Out of order or with non-finite values: every start is scored in full.
             for (var i = 0; i < starts.Length; i++)
             {
-                var end = starts[i] + duration;
-                if (starts[i] >= earliest && end <= deadline && Energy(grid, i, end) is { } energy)
+                var jobEnd = starts[i] + duration;
+                if (starts[i] >= earliest && jobEnd <= deadline && Energy(grid, i, jobEnd) is { } energy)
                 {
                     estimates[count++] = new StartEstimate(i, energy, true);
                 }
@@ -138,33 +153,28 @@ public static class BestWindowFinder
         var prefix = grid.Prefix;
         var gaps = grid.Gaps;
         var nonZero = grid.NonZero;
-        // Starts increase: from the first at or after 'earliest' until a job would end after the deadline. The job's
-        // last interval is the first from its start on that ends at or after the job; ends increase, so it only moves on.
+        // The job's last interval is the first from its start on that ends at or after the job; starts and ends
+        // increase, so it only moves on.
         var last = 0;
-        for (var first = grid.FirstStartingAtOrAfter(earliest); first < starts.Length; first++)
+        for (var i = first; i < end; i++)
         {
-            var end = starts[first] + duration;
-            if (end > deadline)
-            {
-                break;
-            }
-
-            last = Math.Max(last, first);
-            while (last < ends.Length && ends[last] < end)
+            var jobEnd = starts[i] + duration;
+            last = Math.Max(last, i);
+            while (last < ends.Length && ends[last] < jobEnd)
             {
                 last++;
             }
 
-            if (last == ends.Length || gaps[last + 1] != gaps[first + 1])
+            if (last == ends.Length || gaps[last + 1] != gaps[i + 1])
             {
                 continue; // the forecast ends first, or has a gap inside the job
             }
 
-            var tail = ends[last] <= end ? whole[last] : mw[last] * TimeSpan.FromTicks(end - starts[last]).TotalHours;
+            var tail = ends[last] <= jobEnd ? whole[last] : mw[last] * TimeSpan.FromTicks(jobEnd - starts[last]).TotalHours;
             // Exact when the job spans one interval (0 + x is x) or every term is zero (terms are never negative).
-            estimates[count++] = last == first ? new StartEstimate(first, tail, true)
-                : nonZero[last] == nonZero[first] && tail == 0 ? new StartEstimate(first, 0, true)
-                : new StartEstimate(first, prefix[last] - prefix[first] + tail, false);
+            estimates[count++] = last == i ? new StartEstimate(i, tail, true)
+                : nonZero[last] == nonZero[i] && tail == 0 ? new StartEstimate(i, 0, true)
+                : new StartEstimate(i, prefix[last] - prefix[i] + tail, false);
         }
 
         return count;
@@ -286,4 +296,7 @@ public static class BestWindowFinder
     private readonly record struct StartEstimate(int Index, double Energy, bool Exact);
 
     private readonly record struct Candidate(double Energy, long Start, string Region, ForecastGrid Grid, int Index);
+
+    /// <summary>One of a grid's best starts: its exact energy, start (UTC ticks) and point index.</summary>
+    internal readonly record struct RankedStart(double Energy, long Start, int Index);
 }

@@ -1,11 +1,12 @@
+using System.Collections.Concurrent;
 using Curtailment.Core.Forecasts;
 
 namespace Curtailment.Pipelines.Scheduling;
 
 /// <summary>
 /// A forecast's points prepared for <see cref="BestWindowFinder"/>: times as UTC ticks, MW clipped at zero, the
-/// energy of each whole interval, and prefix sums. Immutable, so one grid per stored vintage can serve every
-/// request that ranks over it.
+/// energy of each whole interval, and prefix sums. Immutable (apart from the answers it remembers), so one grid per
+/// stored vintage can serve every request that ranks over it.
 /// </summary>
 public sealed class ForecastGrid
 {
@@ -16,6 +17,7 @@ public sealed class ForecastGrid
     private readonly double[] _prefix;
     private readonly int[] _gaps;
     private readonly int[] _nonZero;
+    private readonly ConcurrentDictionary<(long Duration, int Top, long From, long To), BestWindowFinder.RankedStart[]> _best = new();
 
     /// <summary>Prepares <paramref name="points"/> (kept, not copied: they must not change afterwards).</summary>
     public ForecastGrid(IReadOnlyList<ForecastPoint> points)
@@ -87,6 +89,35 @@ public sealed class ForecastGrid
 
     /// <summary>Sum of the whole-interval energies of all points (for the rounding tolerance).</summary>
     internal double TotalEnergy => _prefix[^1];
+
+    /// <summary>Questions whose best starts a grid remembers; beyond that, it forgets them all.</summary>
+    internal const int RememberedQuestions = 16;
+
+    /// <summary>
+    /// The grid's best starts for a job (see <see cref="BestWindowFinder"/>), remembered per question: for an ordered grid
+    /// the question is the duration, the number asked for and the range of indexes that can start the job, so every
+    /// earliest start and deadline that allow the same starts share one answer.
+    /// </summary>
+    internal BestWindowFinder.RankedStart[] BestStarts(long duration, long earliest, long deadline, int top)
+    {
+        var (first, end) = Ordered && Finite
+            ? (FirstStartingAtOrAfter(earliest), FirstStartingAtOrAfter(deadline - duration + 1))
+            : (0, 0);
+        var key = Ordered && Finite ? (duration, top, (long)first, (long)Math.Max(first, end)) : (duration, top, earliest, deadline);
+        if (_best.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var best = BestWindowFinder.BestStarts(this, duration, earliest, deadline, first, Math.Max(first, end), top);
+        if (_best.Count >= RememberedQuestions)
+        {
+            _best.Clear();
+        }
+
+        _best[key] = best;
+        return best;
+    }
 
     /// <summary>Index of the first point starting at or after <paramref name="ticks"/> (ordered grids only).</summary>
     internal int FirstStartingAtOrAfter(long ticks)

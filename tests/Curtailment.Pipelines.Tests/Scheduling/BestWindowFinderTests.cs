@@ -103,9 +103,10 @@ public sealed class BestWindowFinderTests
     public void Rank_RandomForecasts_MatchesScoringEveryStartAndSorting(int seed)
     {
         // Grids with gaps, negative and repeated values, runs of zeros (ties), partial last intervals, and now and
-        // then a NaN or intervals out of order: the fast ranking must give exactly the full scoring's answer.
+        // then a NaN or intervals out of order: the fast ranking must give exactly the full scoring's answer, also
+        // when the same grids are asked again (their remembered answers) with other or the same questions.
         var random = new Random(seed);
-        for (var round = 0; round < 40; round++)
+        for (var round = 0; round < 25; round++)
         {
             var forecasts = new Dictionary<string, IReadOnlyList<ForecastPoint>>();
             foreach (var region in new[] { "CAISO", "SPP", "ERCOT" }.Take(random.Next(1, 4)))
@@ -113,16 +114,35 @@ public sealed class BestWindowFinderTests
                 forecasts[region] = RandomPoints(random);
             }
 
-            var duration = TimeSpan.FromMinutes(random.Next(1, 60) * 5 + (random.Next(4) == 0 ? 2 : 0));
-            var earliest = T0.AddMinutes(random.Next(-30, 300));
-            var deadline = earliest.AddMinutes(random.Next(0, 3000));
-            var top = random.Next(4) == 0 ? random.Next(1, 51) : random.Next(1, 6);
+            var grids = forecasts.ToDictionary(f => f.Key, f => new ForecastGrid(f.Value));
+            var (duration, earliest, deadline, top) = RandomQuestion(random);
+            for (var ask = 0; ask < 10; ask++)
+            {
+                // Questions that differ in one thing only, and repeats: a remembered answer must fit its question.
+                switch (random.Next(5))
+                {
+                    case 0: earliest = earliest.AddMinutes(random.Next(-7, 8)); break;
+                    case 1: deadline = deadline.AddMinutes(random.Next(-60, 61)); break;
+                    case 2: top = random.Next(1, 8); break;
+                    case 3: duration = TimeSpan.FromMinutes(random.Next(1, 60) * 5); break;
+                    default: break;
+                }
 
-            var expected = ReferenceRank(forecasts, duration, earliest, deadline, top);
-            var actual = BestWindowFinder.Rank(forecasts, duration, earliest, deadline, top);
+                var expected = ReferenceRank(forecasts, duration, earliest, deadline, top);
 
-            Assert.Equal(expected, actual);
+                Assert.Equal(expected, BestWindowFinder.Rank(grids, duration, earliest, deadline, top));
+                Assert.Equal(expected, BestWindowFinder.Rank(forecasts, duration, earliest, deadline, top));
+            }
         }
+    }
+
+    private static (TimeSpan Duration, DateTimeOffset Earliest, DateTimeOffset Deadline, int Top) RandomQuestion(Random random)
+    {
+        var duration = TimeSpan.FromMinutes(random.Next(1, 60) * 5 + (random.Next(4) == 0 ? 2 : 0));
+        var earliest = T0.AddMinutes(random.Next(-30, 300));
+        var deadline = earliest.AddMinutes(random.Next(0, 3000));
+        var top = random.Next(4) == 0 ? random.Next(1, 51) : random.Next(1, 6);
+        return (duration, earliest, deadline, top);
     }
 
     private static List<ForecastPoint> RandomPoints(Random random)
