@@ -19,8 +19,10 @@ DEADLINE=$(date -u -d '+47 hours' +%Y-%m-%dT%H:%M:%SZ)
 curl -s -o /dev/null -w "forecast %{http_code}\n" "http://127.0.0.1:5090/api/v1/regions/CAISO/forecast?from=$FROM&to=$TO"
 curl -s -o /dev/null -w "best-window %{http_code}\n" "http://127.0.0.1:5090/api/v1/best-window?regions=CAISO,SPP,ERCOT&duration=PT3H&deadline=$DEADLINE&top=3"
 for url in "http://127.0.0.1:5090/health/live" "http://127.0.0.1:5090/api/v1/regions/CAISO/forecast?from=$FROM&to=$TO" "http://127.0.0.1:5090/api/v1/best-window?regions=CAISO,SPP,ERCOT&duration=PT3H&deadline=$DEADLINE&top=3"; do
-  echo "== $url"
+  echo "== $url (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
   wrk -t2 -c32 -d60s --latency "$url" | grep -E "Latency|50%|99%|Requests/sec|Non-2xx|Socket errors|requests in"
 done
-echo "peak RSS (VmHWM): $(grep VmHWM /proc/$HOST_PID/status)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "peak RSS (VmHWM, whole run including the first-run start-up): $(grep VmHWM /proc/$HOST_PID/status)"
+echo "RSS now (VmRSS, serving): $(grep VmRSS /proc/$HOST_PID/status)"
 kill $HOST_PID

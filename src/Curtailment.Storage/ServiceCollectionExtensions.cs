@@ -43,6 +43,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<SelectedStore>().As<IObservationSnapshotSource>());
         services.AddSingleton(sp => sp.GetRequiredService<SelectedStore>().As<IModelStore>());
         services.AddSingleton(sp => sp.GetRequiredService<SelectedStore>().As<IForecastStore>());
+        services.AddSingleton(sp => sp.GetRequiredService<SelectedStore>().As<IServingVersionReader>());
         return services;
     }
 

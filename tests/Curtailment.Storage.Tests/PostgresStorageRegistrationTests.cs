@@ -84,6 +84,7 @@ public sealed class PostgresStorageRegistrationTests : IDisposable
         Assert.Same(store, services.GetRequiredService<IObservationSnapshotSource>());
         Assert.Same(store, services.GetRequiredService<IModelStore>());
         Assert.Same(store, services.GetRequiredService<IForecastStore>());
+        Assert.Same(store, services.GetRequiredService<IServingVersionReader>());
         Assert.Contains(_logs.Messages, m => m.Contains("Applied PostgreSQL schema version 1", StringComparison.Ordinal) && m.Contains(_database.Name, StringComparison.Ordinal));
         Assert.Contains(_logs.Messages, m => m.Contains("Stored 1 observations", StringComparison.Ordinal));
         Assert.DoesNotContain(_logs.Messages, m => m.Contains(password, StringComparison.Ordinal));

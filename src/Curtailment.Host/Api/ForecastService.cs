@@ -1,11 +1,16 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Curtailment.Core.Forecasts;
 using Curtailment.Core.ModelRegistry;
 using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
+using Curtailment.Host.Contracts;
 using Curtailment.Host.Errors;
 using Curtailment.Host.Observability;
 using Curtailment.Pipelines.Forecasting;
+using Curtailment.Pipelines.Scheduling;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Curtailment.Host.Api;
 
@@ -17,23 +22,123 @@ namespace Curtailment.Host.Api;
 /// end (a new one would add only those minutes), and one request per region computes while concurrent ones
 /// wait for its result: under load, requests read stored forecasts instead of each training features anew.
 /// </summary>
+/// <remarks>
+/// Per region, the active model and the newest vintage are held in memory together with the store's
+/// <see cref="ServingVersion"/> read just before them. Every request reads the version again (for SQLite one
+/// pragma on an open connection, for PostgreSQL one small query) and reloads only when it differs, so a vintage
+/// saved or a model activated by this process or by another one sharing the store is served from the next request
+/// on. Requests the newest vintage cannot answer (ranges in the past, a vintage of a replaced model) take the
+/// store path below, unchanged.
+/// </remarks>
 public sealed class ForecastService(
     IForecastStore store,
     IModelStore models,
+    IServingVersionReader versions,
     IObservationReader reader,
     ForecastPipeline pipeline,
     CurtailmentMetrics metrics,
+    IOptions<JsonOptions> json,
     TimeProvider time)
 {
     /// <summary>How long a vintage of the serving model answers ranges it does not fully cover.</summary>
     public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(15);
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _computing = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _loading = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, ServedRegion> _served = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The vintage for <c>[from, to)</c>, its points limited to that range.</summary>
     public async Task<ForecastVintage> GetAsync(Region region, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(region);
+        var served = await ServedAsync(region, cancellationToken);
+        return TryServe(served, from, to, out var start, out var count)
+            ? served.Slice(start, count)
+            : await GetFromStoreAsync(region, from, to, cancellationToken);
+    }
+
+    /// <summary>
+    /// The vintage of <see cref="GetAsync"/> with a grid for ranking job placements inside <c>[from, to)</c>: when served
+    /// from memory, the grid of the whole vintage, prepared once (jobs inside the range never reach the points outside it).
+    /// </summary>
+    public async Task<(ForecastVintage Vintage, ForecastGrid Grid)> GetGridAsync(Region region, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var served = await ServedAsync(region, cancellationToken);
+        if (TryServe(served, from, to, out var start, out var count))
+        {
+            return (served.Slice(start, count), served.Grid);
+        }
+
+        var vintage = await GetFromStoreAsync(region, from, to, cancellationToken);
+        return (vintage, new ForecastGrid(vintage.Points));
+    }
+
+    /// <summary>The <see cref="ForecastResponse"/> of <see cref="GetAsync"/> as UTF-8 JSON, serialized once per range of intervals while it is served.</summary>
+    public async Task<byte[]> GetResponseJsonAsync(Region region, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var served = await ServedAsync(region, cancellationToken);
+        var options = json.Value.SerializerOptions;
+        return TryServe(served, from, to, out var start, out var count)
+            ? served.ResponseJson(start, count, options)
+            : JsonSerializer.SerializeToUtf8Bytes(ForecastResponse.From(await GetFromStoreAsync(region, from, to, cancellationToken)), options);
+    }
+
+    /// <summary>The region's in-memory state for the store's current serving version, read again when that changed.</summary>
+    private async Task<ServedRegion> ServedAsync(Region region, CancellationToken cancellationToken)
+    {
+        // The version is read before the data: a write after this read changes the next version, so nothing
+        // written later than the data read here can hide behind an equal version.
+        var version = await versions.ReadServingVersionAsync(region.Id, cancellationToken);
+        if (_served.TryGetValue(region.Id, out var current) && current.Version == version)
+        {
+            return current;
+        }
+
+        var gate = _loading.GetOrAdd(region.Id, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_served.TryGetValue(region.Id, out current) && current.Version == version)
+            {
+                return current;
+            }
+
+            var active = await models.ActiveModelAsync(region.Id, cancellationToken);
+            var latest = await store.LatestForecastAsync(region.Id, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, cancellationToken);
+            var loaded = new ServedRegion(version, active, latest);
+            _served[region.Id] = loaded;
+            return loaded;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Whether the newest vintage answers <c>[from, to)</c> by the rule of <see cref="FindStoredAsync"/>: the store's
+    /// newest vintage overlapping the range is the newest vintage whenever that one overlaps it.
+    /// </summary>
+    private bool TryServe(ServedRegion served, DateTimeOffset from, DateTimeOffset to, out int start, out int count)
+    {
+        if (!served.ByServingModel || !served.TryFindSlice(from, to, out start, out count))
+        {
+            start = count = 0;
+            return false;
+        }
+
+        var latest = served.Latest!;
+        var first = latest.Points[start];
+        var last = latest.Points[start + count - 1];
+        var covers = first.IntervalStart <= from && last.IntervalEnd >= to;
+        var fresh = time.GetUtcNow() - latest.IssuedAt < FreshFor && first.IntervalStart <= Max(from, latest.IssuedAt);
+        return covers || fresh;
+    }
+
+    private async Task<ForecastVintage> GetFromStoreAsync(Region region, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
         var (usable, stored) = await FindStoredAsync(region, from, to, cancellationToken);
         if (usable)
         {

@@ -21,15 +21,14 @@ public static class ForecastEndpoints
         return group;
     }
 
-    private static async Task<Ok<ForecastResponse>> GetForecastAsync(
+    private static async Task<Utf8JsonResult<ForecastResponse>> GetForecastAsync(
         string id, HttpRequest request, IRegionCatalog regions, ForecastService forecasts, TimeProvider time, CancellationToken cancellationToken)
     {
         var region = regions.Get(id);
         var query = new QueryReader(request);
         var (from, to) = query.Range("from", "to", time.GetUtcNow(), TimeSpan.FromHours(24));
         query.ThrowIfInvalid();
-        var vintage = await forecasts.GetAsync(region, from, to, cancellationToken);
-        return TypedResults.Ok(ForecastResponse.From(vintage));
+        return new Utf8JsonResult<ForecastResponse>(await forecasts.GetResponseJsonAsync(region, from, to, cancellationToken));
     }
 
     private static async Task<Ok<IReadOnlyList<ForecastResponse>>> ListForecastsAsync(

@@ -1,9 +1,12 @@
+using System.Text.Json;
 using System.Xml;
 using Curtailment.Core.Regions;
 using Curtailment.Host.Api;
 using Curtailment.Host.Contracts;
 using Curtailment.Pipelines.Scheduling;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Curtailment.Host.Endpoints;
 
@@ -40,8 +43,8 @@ public static class SchedulingEndpoints
         return TypedResults.Ok(new WindowsResponse(region.Id, vintage.IssuedAt, vintage.ModelVersion, minMw, minProbability, windows));
     }
 
-    private static async Task<Ok<BestWindowResponse>> GetBestWindowAsync(
-        HttpRequest request, IRegionCatalog regions, ForecastService forecasts, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Utf8JsonResult<BestWindowResponse>> GetBestWindowAsync(
+        HttpRequest request, IRegionCatalog regions, ForecastService forecasts, IOptions<JsonOptions> json, TimeProvider time, CancellationToken cancellationToken)
     {
         var query = new QueryReader(request);
         var ids = query.List("regions");
@@ -89,16 +92,18 @@ public static class SchedulingEndpoints
         }
 
         query.ThrowIfInvalid();
-        var points = new Dictionary<string, IReadOnlyList<Core.Forecasts.ForecastPoint>>(StringComparer.Ordinal);
+        var grids = new Dictionary<string, ForecastGrid>(StringComparer.Ordinal);
         var sources = new List<ForecastSource>();
         foreach (var region in chosen)
         {
-            var vintage = await forecasts.GetAsync(region, earliest, deadline, cancellationToken);
-            points[region.Id] = vintage.Points;
+            var (vintage, grid) = await forecasts.GetGridAsync(region, earliest, deadline, cancellationToken);
+            grids[region.Id] = grid;
             sources.Add(new ForecastSource(region.Id, vintage.IssuedAt, vintage.ModelVersion));
         }
 
-        var candidates = BestWindowFinder.Rank(points, duration!.Value, earliest, deadline, top);
-        return TypedResults.Ok(new BestWindowResponse(XmlConvert.ToString(duration.Value), earliest, deadline, IndependenceAssumption, sources, candidates));
+        var candidates = BestWindowFinder.Rank(grids, duration!.Value, earliest, deadline, top);
+        // Serialized in one synchronous call: for an answer this small, cheaper than streaming it to the response.
+        var response = new BestWindowResponse(XmlConvert.ToString(duration.Value), earliest, deadline, IndependenceAssumption, sources, candidates);
+        return new Utf8JsonResult<BestWindowResponse>(JsonSerializer.SerializeToUtf8Bytes(response, json.Value.SerializerOptions));
     }
 }

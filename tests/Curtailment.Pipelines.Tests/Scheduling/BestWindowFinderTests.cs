@@ -90,4 +90,149 @@ public sealed class BestWindowFinderTests
         Assert.Equal(["SPP", "SPP", "CAISO"], ranked.Select(p => p.Region));
         Assert.Equal([T0, T0.AddHours(1)], ranked.Take(2).Select(p => p.Start));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    public void Rank_RandomForecasts_MatchesScoringEveryStartAndSorting(int seed)
+    {
+        // Grids with gaps, negative and repeated values, runs of zeros (ties), partial last intervals, and now and
+        // then a NaN or intervals out of order: the fast ranking must give exactly the full scoring's answer, also
+        // when the same grids are asked again (their remembered answers) with other or the same questions.
+        var random = new Random(seed);
+        for (var round = 0; round < 25; round++)
+        {
+            var forecasts = new Dictionary<string, IReadOnlyList<ForecastPoint>>();
+            foreach (var region in new[] { "CAISO", "SPP", "ERCOT" }.Take(random.Next(1, 4)))
+            {
+                forecasts[region] = RandomPoints(random);
+            }
+
+            var grids = forecasts.ToDictionary(f => f.Key, f => new ForecastGrid(f.Value));
+            var (duration, earliest, deadline, top) = RandomQuestion(random);
+            for (var ask = 0; ask < 10; ask++)
+            {
+                // Questions that differ in one thing only, and repeats: a remembered answer must fit its question.
+                switch (random.Next(5))
+                {
+                    case 0: earliest = earliest.AddMinutes(random.Next(-7, 8)); break;
+                    case 1: deadline = deadline.AddMinutes(random.Next(-60, 61)); break;
+                    case 2: top = random.Next(1, 8); break;
+                    case 3: duration = TimeSpan.FromMinutes(random.Next(1, 60) * 5); break;
+                    default: break;
+                }
+
+                var expected = ReferenceRank(forecasts, duration, earliest, deadline, top);
+
+                Assert.Equal(expected, BestWindowFinder.Rank(grids, duration, earliest, deadline, top));
+                Assert.Equal(expected, BestWindowFinder.Rank(forecasts, duration, earliest, deadline, top));
+            }
+        }
+    }
+
+    private static (TimeSpan Duration, DateTimeOffset Earliest, DateTimeOffset Deadline, int Top) RandomQuestion(Random random)
+    {
+        var duration = TimeSpan.FromMinutes(random.Next(1, 60) * 5 + (random.Next(4) == 0 ? 2 : 0));
+        var earliest = T0.AddMinutes(random.Next(-30, 300));
+        var deadline = earliest.AddMinutes(random.Next(0, 3000));
+        var top = random.Next(4) == 0 ? random.Next(1, 51) : random.Next(1, 6);
+        return (duration, earliest, deadline, top);
+    }
+
+    private static List<ForecastPoint> RandomPoints(Random random)
+    {
+        var step = TimeSpan.FromMinutes(random.Next(3) switch { 0 => 5, 1 => 15, _ => 60 });
+        var count = random.Next(0, 700);
+        var kind = random.Next(5);
+        var points = new List<ForecastPoint>(count);
+        var start = T0.AddMinutes(random.Next(-60, 60) * 5);
+        for (var i = 0; i < count; i++)
+        {
+            if (random.Next(80) == 0)
+            {
+                start += step; // a gap
+            }
+
+            var mw = kind switch
+            {
+                0 => 0, // all zero: every start ties
+                1 => random.Next(3) == 0 ? random.NextDouble() * 900 : 0,
+                2 => 250, // constant: ties of equal non-zero energy
+                3 => Math.Round(random.NextDouble() * 20, 1) - 2, // repeated small values, some negative
+                _ => random.NextDouble() * 2000 - 100,
+            };
+            if (random.Next(2000) == 0)
+            {
+                mw = double.NaN;
+            }
+
+            points.Add(new ForecastPoint(start, start + step, mw, mw - 1, mw + 1, random.NextDouble()));
+            start += step;
+        }
+
+        if (count > 2 && random.Next(25) == 0)
+        {
+            (points[0], points[1]) = (points[1], points[0]); // out of order
+        }
+
+        return points;
+    }
+
+    /// <summary>The ranking by definition: every start scored in full, sorted (the implementation before the prefix sums).</summary>
+    private static List<JobPlacement> ReferenceRank(
+        Dictionary<string, IReadOnlyList<ForecastPoint>> forecasts, TimeSpan duration, DateTimeOffset earliestStart, DateTimeOffset deadline, int top)
+    {
+        var placements = new List<JobPlacement>();
+        foreach (var (region, points) in forecasts)
+        {
+            for (var first = 0; first < points.Count; first++)
+            {
+                var start = points[first].IntervalStart;
+                var end = start + duration;
+                if (start < earliestStart || end > deadline)
+                {
+                    continue;
+                }
+
+                double energy = 0;
+                double noEvent = 1;
+                var peak = double.NegativeInfinity;
+                var covered = start;
+                var contiguous = true;
+                for (var i = first; i < points.Count && covered < end; i++)
+                {
+                    var point = points[i];
+                    if (point.IntervalStart != covered)
+                    {
+                        contiguous = false;
+                        break;
+                    }
+
+                    var overlap = ((point.IntervalEnd < end ? point.IntervalEnd : end) - point.IntervalStart).TotalHours;
+                    energy += Math.Max(0, point.PredictedMw) * overlap;
+                    noEvent *= 1 - Math.Clamp(point.EventProbability, 0, 1);
+                    peak = Math.Max(peak, point.PredictedMw);
+                    covered = point.IntervalEnd;
+                }
+
+                if (contiguous && covered >= end)
+                {
+                    placements.Add(new JobPlacement(region, start, end, energy, 1 - noEvent, peak));
+                }
+            }
+        }
+
+        return placements
+            .OrderByDescending(p => p.ExpectedCurtailedMwh)
+            .ThenBy(p => p.Start)
+            .ThenBy(p => p.Region, StringComparer.Ordinal)
+            .Take(top)
+            .ToList();
+    }
 }
