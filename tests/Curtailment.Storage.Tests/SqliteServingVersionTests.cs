@@ -19,6 +19,21 @@ public sealed class SqliteServingVersionTests : ServingVersionContractTests, IDi
         return (store, store, store);
     }
 
+    [Fact]
+    public async Task ReadServingVersionAsync_ManyReadersAtOnce_EveryReadAfterAWriteDiffersFromEveryReadBefore()
+    {
+        var (versions, _, _) = OpenStore();
+        var (_, other, _) = OpenStore();
+
+        // One read before the write, many at once from several threads after it.
+        var before = await versions.ReadServingVersionAsync("CAISO", default);
+        await other.SaveForecastAsync(new ForecastVintage(0, "CAISO", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "m", null,
+            [new ForecastPoint(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddHours(1), 1, 1, 1, 0.5)]), default);
+        var after = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(async () => await versions.ReadServingVersionAsync("CAISO", default))));
+
+        Assert.DoesNotContain(before, after);
+    }
+
     public void Dispose()
     {
         foreach (var store in _stores)
