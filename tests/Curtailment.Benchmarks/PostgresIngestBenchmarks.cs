@@ -74,7 +74,20 @@ public class PostgresIngestBenchmarks
         using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(ServerVariable));
         admin.Open();
         using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
-        drop.ExecuteNonQuery();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                drop.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 40)
+            {
+                // An autovacuum worker (a superuser session, which FORCE may not end) is analysing the fresh rows;
+                // it gives way to a DROP within moments.
+                Thread.Sleep(250);
+            }
+        }
     }
 
     /// <summary>What <c>curtail ingest --source eia930 --file a b c</c> does after start-up: hash, parse and store each file.</summary>
