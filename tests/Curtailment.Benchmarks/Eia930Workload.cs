@@ -17,6 +17,9 @@ internal static class Eia930Workload
 
     public static IReadOnlyList<(string Name, byte[] Content, ImportBatch Batch)> Files => Loaded.Value;
 
+    /// <summary>The files' paths, in the order the CLI would take them.</summary>
+    public static IReadOnlyList<string> Paths => [.. FileNames.Select(f => Path.Combine(Folder!, f))];
+
     public static long Rows => Files.Sum(f => (long)f.Batch.RowsRead);
 
     public static long Observations => Files.Sum(f => (long)f.Batch.Observations.Count);

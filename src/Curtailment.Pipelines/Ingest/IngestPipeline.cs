@@ -19,17 +19,33 @@ public sealed class IngestPipeline(
     TimeProvider time,
     ILogger<IngestPipeline> logger)
 {
-    /// <summary>Expands folders (all files, sorted) and ingests each file in turn.</summary>
+    /// <summary>
+    /// Expands folders (all files, sorted) and ingests each file in turn: stored one after the other, in order, each
+    /// in its own transaction. While the store writes one file, the next is read, hashed and parsed on the thread
+    /// pool: parsing is this process's CPU, the write mostly the database's, so on two cores the two overlap. At most
+    /// one parsed file waits (its batch is the extra memory).
+    /// </summary>
     public async Task<IReadOnlyList<IngestFileResult>> IngestPathsAsync(
         string source, IEnumerable<string> paths, string? regionId, PublicationRule? published,
         IProgress<(int Done, int Total, string File)>? progress, CancellationToken cancellationToken)
     {
         var files = ExpandPaths(paths);
         var results = new List<IngestFileResult>(files.Count);
-        for (var i = 0; i < files.Count; i++)
+        var next = files.Count > 0 ? ParseAheadAsync(source, files[0], regionId, published, cancellationToken) : null;
+        try
         {
-            progress?.Report((i, files.Count, files[i]));
-            results.Add(await IngestFileAsync(source, files[i], regionId, published, cancellationToken));
+            for (var i = 0; i < files.Count; i++)
+            {
+                progress?.Report((i, files.Count, files[i]));
+                var parsed = await next!;
+                next = i + 1 < files.Count ? ParseAheadAsync(source, files[i + 1], regionId, published, cancellationToken) : null;
+                results.Add(await StoreAsync(parsed, cancellationToken));
+            }
+        }
+        finally
+        {
+            // A parse left running by a failure above: its own failure, if any, is not anyone's to report.
+            _ = next?.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
 
         progress?.Report((files.Count, files.Count, string.Empty));
@@ -44,7 +60,15 @@ public sealed class IngestPipeline(
     }
 
     /// <summary>Ingests a file already in memory (downloads); <paramref name="fileName"/> names it in messages.</summary>
-    public async Task<IngestFileResult> IngestBytesAsync(string source, byte[] content, string fileName, string? regionId, PublicationRule? published, CancellationToken cancellationToken)
+    public Task<IngestFileResult> IngestBytesAsync(string source, byte[] content, string fileName, string? regionId, PublicationRule? published, CancellationToken cancellationToken) =>
+        StoreAsync(Parse(source, content, fileName, regionId, published), cancellationToken);
+
+    /// <summary>Reads and parses a file on the thread pool; a failure (unreadable file, unknown source or region) surfaces when it is awaited, in file order.</summary>
+    private Task<ParsedFile> ParseAheadAsync(string source, string path, string? regionId, PublicationRule? published, CancellationToken cancellationToken) =>
+        Task.Run(async () => Parse(source, await File.ReadAllBytesAsync(path, cancellationToken), path, regionId, published), cancellationToken);
+
+    /// <summary>Everything before the store: the importer, the region check, the hash and the parse.</summary>
+    private ParsedFile Parse(string source, byte[] content, string fileName, string? regionId, PublicationRule? published)
     {
         ArgumentNullException.ThrowIfNull(content);
         var importer = importers.Get(source);
@@ -56,26 +80,39 @@ public sealed class IngestPipeline(
         var startedAt = time.GetUtcNow();
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
         var displayName = Path.GetFileName(fileName);
-        ImportBatch batch;
         try
         {
             // Visible, so the CSV importers decode the bytes in place instead of through a reader's copies.
             using var stream = new MemoryStream(content, 0, content.Length, writable: false, publiclyVisible: true);
-            batch = importer.Parse(stream, new ImportContext(displayName, regions, regionId, published));
+            var batch = importer.Parse(stream, new ImportContext(displayName, regions, regionId, published));
+            return new ParsedFile(importer, fileName, displayName, startedAt, sha256, batch, null);
         }
         catch (ImportFormatException e)
         {
-            logger.LogWarning("Rejected file {File} from {Source}: {Problem}", displayName, source, e.Message);
-            var failed = await store.RecordFailureAsync(importer.Source, displayName, sha256, startedAt, e.Message, cancellationToken);
-            return new IngestFileResult(fileName, failed);
+            return new ParsedFile(importer, fileName, displayName, startedAt, sha256, null, e.Message);
+        }
+    }
+
+    /// <summary>The store's part: the batch in one transaction, or the failed run of a file that did not parse.</summary>
+    private async Task<IngestFileResult> StoreAsync(ParsedFile file, CancellationToken cancellationToken)
+    {
+        if (file.Batch is null)
+        {
+            logger.LogWarning("Rejected file {File} from {Source}: {Problem}", file.DisplayName, file.Importer.Source, file.Problem);
+            var failed = await store.RecordFailureAsync(file.Importer.Source, file.DisplayName, file.Sha256, file.StartedAt, file.Problem!, cancellationToken);
+            return new IngestFileResult(file.FileName, failed);
         }
 
-        var run = await store.SaveAsync(batch, sha256, startedAt, cancellationToken);
+        var run = await store.SaveAsync(file.Batch, file.Sha256, file.StartedAt, cancellationToken);
         logger.LogInformation(
             "Ingested {Accepted} observations from {File} ({Source}), {Rejected} rows rejected, status {Status}",
-            run.ObservationsAccepted, displayName, source, run.RowsRejected, run.Status);
-        return new IngestFileResult(fileName, run);
+            run.ObservationsAccepted, file.DisplayName, file.Importer.Source, run.RowsRejected, run.Status);
+        return new IngestFileResult(file.FileName, run);
     }
+
+    /// <summary>A parsed file waiting for the store: its batch, or the format problem that stopped the importer.</summary>
+    private sealed record ParsedFile(
+        IFileImporter Importer, string FileName, string DisplayName, DateTimeOffset StartedAt, string Sha256, ImportBatch? Batch, string? Problem);
 
     private static List<string> ExpandPaths(IEnumerable<string> paths)
     {

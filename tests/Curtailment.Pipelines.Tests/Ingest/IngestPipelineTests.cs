@@ -38,6 +38,36 @@ public sealed class IngestPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task IngestPathsAsync_MiddleFileMalformed_StoresAndRecordsEveryFileInOrder()
+    {
+        // The next file is parsed while one is stored: the runs must still come out one per file, in file order.
+        var a = Write("a.csv", "interval_start_utc,region,series,value\n2021-03-01T20:00:00+00:00,CAISO,demand_mw,1\n");
+        var bad = Write("bad.csv", "interval_start_utc,color\n2021-03-01T20:00:00+00:00,red\n");
+        var c = Write("c.csv", "interval_start_utc,region,series,value\n2021-03-01T20:05:00+00:00,CAISO,demand_mw,3\n");
+
+        var results = await _services.Get<IngestPipeline>().IngestPathsAsync("tidy", [c, bad, a], null, PublicationRule.RealTime, null, default);
+
+        Assert.Equal([c, bad, a], results.Select(r => r.Path));
+        Assert.Equal([IngestRunStatus.Succeeded, IngestRunStatus.Failed, IngestRunStatus.Succeeded], results.Select(r => r.Run.Status));
+        var runs = (await _services.Get<IIngestStore>().ListRunsAsync(10, default)).OrderBy(r => r.Id);
+        Assert.Equal(["c.csv", "bad.csv", "a.csv"], runs.Select(r => r.FileName));
+        var read = await _services.Get<IObservationReader>().ReadAsync(
+            new ObservationQuery("CAISO", SeriesIds.Demand, Now.AddDays(-30), Now, DateTimeOffset.MaxValue), default);
+        Assert.Equal([1.0, 3.0], read.Select(o => o.Value));
+    }
+
+    [Fact]
+    public async Task IngestPathsAsync_UnknownRegion_ThrowsBeforeTouchingTheStore()
+    {
+        var a = Write("a.csv", "interval_start_utc,region,series,value\n2021-03-01T20:00:00+00:00,CAISO,demand_mw,1\n");
+
+        await Assert.ThrowsAsync<UnknownRegionException>(() =>
+            _services.Get<IngestPipeline>().IngestPathsAsync("tidy", [a, a], "ATLANTIS", PublicationRule.RealTime, null, default));
+
+        Assert.Empty(await _services.Get<IIngestStore>().ListRunsAsync(10, default));
+    }
+
+    [Fact]
     public async Task IngestFileAsync_StructuralError_RecordsFailedRunWithLocationAndStoresNothing()
     {
         var path = Write("bad.csv", "interval_start_utc,color\n2021-03-01T20:00:00+00:00,red\n");
