@@ -18,7 +18,12 @@ public static class CurtailmentModelTrainer
 
 
     /// <summary>Trains on <paramref name="data"/>; throws when it holds fewer than <see cref="MinimumTrainingDays"/> days.</summary>
-    public static CurtailmentModel Train(Region region, TrainingSet data, CurtailmentModelOptions options, string version)
+    /// <param name="region">The region (its event threshold).</param>
+    /// <param name="data">Labelled rows, as known at the training time.</param>
+    /// <param name="options">Hyper-parameters.</param>
+    /// <param name="version">Version recorded in the manifest.</param>
+    /// <param name="fits">Fits of earlier trainings to reuse where the rows are identical (a rolling backtest); null fits every time.</param>
+    public static CurtailmentModel Train(Region region, TrainingSet data, CurtailmentModelOptions options, string version, FitCache? fits = null)
     {
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(data);
@@ -32,7 +37,7 @@ public static class CurtailmentModelTrainer
         // Out-of-sample predictions of training days, on which the blend, intervals and probabilities are
         // fitted: every day predicted by a model that did not see it (cross-fitting), or, with too few
         // days for folds, the last days predicted by a fit on the days before them.
-        var (holdout, probeRaw, calibration) = OutOfSamplePredictions(region, data, options);
+        var (holdout, probeRaw, calibration) = OutOfSamplePredictions(region, data, options, fits);
         var holdoutRows = holdout.Features.Select(f => Mask(options, f)).ToList();
         var actual = holdout.Labels.Select(l => (double)l).ToList();
         var outcomes = holdout.Labels.Select(l => region.Target.IsEvent(l)).ToList();
@@ -47,7 +52,7 @@ public static class CurtailmentModelTrainer
             ? EventProbabilityModel.Fit(probePoint.Select((p, i) => EventScores(intervals, p, holdoutRows[i], region.Target.EventThreshold)).ToList(), outcomes, recency)
             : null;
 
-        var final = Fit(region, data, options);
+        var final = Fit(region, data, options, fits);
         var manifest = new ModelManifest
         {
             Region = region.Id,
@@ -72,7 +77,7 @@ public static class CurtailmentModelTrainer
     /// season, as in use, and several blocks give the stacking layers more than one block's worth of events.
     /// </summary>
     private static (TrainingSet Rows, double[] Raw, PlattCalibration Calibration) OutOfSamplePredictions(
-        Region region, TrainingSet data, CurtailmentModelOptions options)
+        Region region, TrainingSet data, CurtailmentModelOptions options, FitCache? fits)
     {
         var days = data.Days;
         var blockDays = Math.Max(1, Math.Min(options.CalibrationDays, days.Count / 4));
@@ -86,7 +91,7 @@ public static class CurtailmentModelTrainer
         {
             var from = days[^((blocks - block) * blockDays)];
             var to = block == blocks - 1 ? DateOnly.MaxValue : days[^((blocks - block - 1) * blockDays)];
-            var model = Fit(region, data.Where(d => d < from), options);
+            var model = Fit(region, data.Where(d => d < from), options, fits);
             var indices = Enumerable.Range(0, holdout.Count).Where(i => holdout.RowDays[i] >= from && holdout.RowDays[i] < to).ToList();
             var rows = indices.Select(i => Mask(options, holdout.Features[i])).ToList();
             var predicted = model.PredictPoints(rows);
@@ -109,11 +114,15 @@ public static class CurtailmentModelTrainer
         return Enumerable.Range(0, rows.Count).Where(i => rows.RowDays[i] >= first).ToList();
     }
 
-    private static CurtailmentModel Fit(Region region, TrainingSet data, CurtailmentModelOptions options)
+    private static CurtailmentModel Fit(Region region, TrainingSet data, CurtailmentModelOptions options, FitCache? fits)
+    {
+        var rows = TrainingRows(region, data, options, data.Days[^1]);
+        return fits is null ? Fit(region, rows, options) : fits.GetOrFit(rows, options, region.Target.EventThreshold, () => Fit(region, rows, options));
+    }
+
+    private static CurtailmentModel Fit(Region region, List<ModelRow> rows, CurtailmentModelOptions options)
     {
         var context = new MLContext(options.Seed);
-        var lastDay = data.Days[^1];
-        var rows = TrainingRows(region, data, options, lastDay);
         var view = ModelRow.ToDataView(context, rows, FeatureSchema.Names.Count);
 
         IEstimator<ITransformer> regressionTrainer = options.Transform == TargetTransform.Tweedie

@@ -57,6 +57,8 @@ public sealed class BacktestPipeline(
         var trainingTime = TimeSpan.Zero;
         var featureTime = TimeSpan.Zero;
         var trainings = 0;
+        // Each retrain's held-out blocks are fitted on exactly the rows an earlier retrain's final fit saw: reuse it.
+        var fits = new FitCache();
         for (var d = 0; d < targetDays.Count; d++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -65,7 +67,7 @@ public sealed class BacktestPipeline(
             if (model is null || day.DayNumber - lastTraining.DayNumber >= request.RetrainEveryDays)
             {
                 var trainingStarted = Stopwatch.GetTimestamp();
-                model = await TrainAsync(reader, region, day, issuedAt, step, request, options, cache, notes, cancellationToken);
+                model = await TrainAsync(reader, region, day, issuedAt, request, options, cache, fits, notes, cancellationToken);
                 trainingTime += Stopwatch.GetElapsedTime(trainingStarted);
                 trainings++;
                 lastTraining = day;
@@ -117,19 +119,19 @@ public sealed class BacktestPipeline(
         logger.LogInformation("Backtest {Region} {From}..{To}: MAE {Mae:F1} MW, capture {Capture:F3}", region.Id, request.From, request.To, metrics["model"].MaeMw, metrics["model"].SchedulerCapture);
         return new BacktestResult(region.Id, region.TimeZoneId, step, scoredRows, scoredBaselines, metrics, notes)
         {
-            Timings = new BacktestTimings(total.Elapsed.TotalSeconds, trainings, trainingTime.TotalSeconds, featureTime.TotalMilliseconds / targetDays.Count),
+            Timings = new BacktestTimings(total.Elapsed.TotalSeconds, trainings, trainingTime.TotalSeconds, featureTime.TotalMilliseconds / targetDays.Count, fits.Misses, fits.Hits),
         };
     }
 
     private static async Task<ICurtailmentForecaster> TrainAsync(
-        IObservationReader reader, Region region, DateOnly targetDay, DateTimeOffset issuedAt, TimeSpan step, BacktestRequest request,
-        CurtailmentModelOptions options, DayFeatureCache cache, List<string> notes, CancellationToken cancellationToken)
+        IObservationReader reader, Region region, DateOnly targetDay, DateTimeOffset issuedAt, BacktestRequest request,
+        CurtailmentModelOptions options, DayFeatureCache cache, FitCache fits, List<string> notes, CancellationToken cancellationToken)
     {
         // Labels as known at the training (= issue) time: for CAISO, days up to D-2.
         var data = await TrainingData.BuildAsync(reader, region, cache, targetDay.AddDays(-request.TrainingWindowDays), targetDay.AddDays(-1), issuedAt, cancellationToken);
         try
         {
-            return CurtailmentModelTrainer.Train(region, data, options, $"bt-{targetDay:yyyy-MM-dd}");
+            return CurtailmentModelTrainer.Train(region, data, options, $"bt-{targetDay:yyyy-MM-dd}", fits);
         }
         catch (InsufficientHistoryException e)
         {

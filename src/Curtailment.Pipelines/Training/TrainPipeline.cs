@@ -59,8 +59,10 @@ public sealed class TrainPipeline(
         var firstEvaluationDay = days[^evaluationDays];
         var evaluation = days.Where(d => d >= firstEvaluationDay).ToList();
 
-        // The gate's honest score: the same method fitted without the evaluation days.
-        var probe = CurtailmentModelTrainer.Train(region, data.Where(d => d < firstEvaluationDay), chosen, "probe");
+        // The gate's honest score: the same method fitted without the evaluation days. Its last fits are
+        // the final model's first held-out block fits (the same rows), so they are made once.
+        var fits = new FitCache();
+        var probe = CurtailmentModelTrainer.Train(region, data.Where(d => d < firstEvaluationDay), chosen, "probe", fits);
         var candidateMae = await MaeAsync(probe, cache, reader, region, evaluation, now, cancellationToken);
         var baselineMae = await MaeAsync(BaselineForecaster.WeekProfile, cache, reader, region, evaluation, now, cancellationToken);
         var (current, currentRecord) = await activeModels.GetAsync(region.Id, cancellationToken);
@@ -75,7 +77,7 @@ public sealed class TrainPipeline(
         };
         var record = await models.AddCandidateAsync(region.Id, "fasttree", version =>
         {
-            var final = CurtailmentModelTrainer.Train(region, data, chosen, version).WithMetrics(metrics);
+            var final = CurtailmentModelTrainer.Train(region, data, chosen, version, fits).WithMetrics(metrics);
             using var artifact = new MemoryStream();
             final.Save(artifact);
             return (JsonSerializer.Serialize(final.Manifest, Json), artifact.ToArray());

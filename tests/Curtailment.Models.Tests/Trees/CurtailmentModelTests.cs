@@ -88,6 +88,48 @@ public sealed class CurtailmentModelTests
     }
 
     [Fact]
+    public void Train_WithFitCache_ReusesAnEarlierTrainingsFitsOnIdenticalRowsAndForecastsTheSame()
+    {
+        var (data, test, _) = Data();
+        var earlier = data.Where(d => d < new DateOnly(2021, 3, 24)); // 23 days: one held-out block fit (days < 03-19) and the final fit
+        var later = data.Where(d => d < new DateOnly(2021, 3, 29));   // 28 days: block fits on days < 03-19 and < 03-24, then the final
+        var fits = new FitCache();
+
+        CurtailmentModelTrainer.Train(Caiso, earlier, Fast, "v1", fits);
+        var cached = CurtailmentModelTrainer.Train(Caiso, later, Fast, "v2", fits);
+        var fresh = CurtailmentModelTrainer.Train(Caiso, later, Fast, "v2");
+
+        Assert.Equal((3, 2), (fits.Misses, fits.Hits));
+        Assert.Equal(fresh.Predict(test), cached.Predict(test));
+    }
+
+    [Fact]
+    public void FitCache_RowsThatDifferInOneLabel_AreFittedAgain()
+    {
+        var (data, _, _) = Data();
+        var revised = new TrainingSet();
+        var random = new Random(11);
+        for (var d = 0; d < 30; d++)
+        {
+            var (frame, actual) = Day(d, random);
+            if (d == 3)
+            {
+                actual[12] += 1; // one revised value, early in the window
+            }
+
+            revised.AddDay(new DateOnly(2021, 3, 1).AddDays(d), frame, actual);
+        }
+
+        var fits = new FitCache();
+        CurtailmentModelTrainer.Train(Caiso, data, Fast, "v1", fits);
+        var missesBefore = fits.Misses;
+        CurtailmentModelTrainer.Train(Caiso, revised, Fast, "v1", fits);
+
+        Assert.Equal(0, fits.Hits);
+        Assert.Equal(2 * missesBefore, fits.Misses);
+    }
+
+    [Fact]
     public void Train_OneThreadOrSeveral_SameForecastsAndTheManifestLeavesTheCountOut()
     {
         var (data, test, _) = Data();
