@@ -83,6 +83,12 @@ internal sealed class HostFactory : WebApplicationFactory<CurtailmentHost>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        // Read while services are registered, before the collection above is applied: pass it as a host setting too.
+        if (_settings.TryGetValue("Curtailment:Jobs:RunServer", out var runServer))
+        {
+            builder.UseSetting("Curtailment:Jobs:RunServer", runServer);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 

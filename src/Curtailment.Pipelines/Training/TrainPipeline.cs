@@ -33,11 +33,15 @@ public sealed class TrainPipeline(
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary>Manifest metric: wall-clock seconds of the training that made the model (data read to final fit).</summary>
+    public const string TrainingSecondsMetric = "training_seconds";
+
     /// <summary>Trains on labelled days up to <paramref name="through"/> (default: all known now).</summary>
     public async Task<TrainResult> TrainAsync(string regionId, DateOnly? through, CurtailmentModelOptions? modelOptions, CancellationToken cancellationToken)
     {
         var region = regions.Get(regionId);
         var settings = options.Value;
+        var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var today = Core.Time.LocalClock.LocalDate(now, region.TimeZone);
         var lastDay = through is { } t && t < today ? t : today.AddDays(-1);
@@ -77,7 +81,10 @@ public sealed class TrainPipeline(
         };
         var record = await models.AddCandidateAsync(region.Id, "fasttree", version =>
         {
-            var final = CurtailmentModelTrainer.Train(region, data, chosen, version, fits).WithMetrics(metrics);
+            var final = CurtailmentModelTrainer.Train(region, data, chosen, version, fits);
+            // How long this training took, read by the retrain fan-out to start the longest trainings first.
+            metrics[TrainingSecondsMetric] = Math.Round(time.GetElapsedTime(started).TotalSeconds, 2);
+            final = final.WithMetrics(metrics);
             using var artifact = new MemoryStream();
             final.Save(artifact);
             return (JsonSerializer.Serialize(final.Manifest, Json), artifact.ToArray());
