@@ -21,7 +21,7 @@ public sealed record CurtailmentModelOptions
     public ProbabilitySource Probability { get; init; } = ProbabilitySource.Logistic;
 
     /// <summary>Number of boosted trees.</summary>
-    public int Trees { get; init; } = 100;
+    public int Trees { get; init; } = 200;
 
     /// <summary>Leaves per tree.</summary>
     public int Leaves { get; init; } = 24;
@@ -30,7 +30,7 @@ public sealed record CurtailmentModelOptions
     public int MinRowsPerLeaf { get; init; } = 50;
 
     /// <summary>Shrinkage.</summary>
-    public double LearningRate { get; init; } = 0.1;
+    public double LearningRate { get; init; } = 0.05;
 
     /// <summary>Half-life of the recency weight of training days, in days (older days count less).</summary>
     public double RecencyHalfLifeDays { get; init; } = 45;
