@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Curtailment.Core.ModelRegistry;
 using Curtailment.Core.Observations;
@@ -41,7 +42,7 @@ public sealed class TrainPipeline(
     {
         var region = regions.Get(regionId);
         var settings = options.Value;
-        var started = time.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
         var today = Core.Time.LocalClock.LocalDate(now, region.TimeZone);
         var lastDay = through is { } t && t < today ? t : today.AddDays(-1);
@@ -83,7 +84,7 @@ public sealed class TrainPipeline(
         {
             var final = CurtailmentModelTrainer.Train(region, data, chosen, version, fits);
             // How long this training took, read by the retrain fan-out to start the longest trainings first.
-            metrics[TrainingSecondsMetric] = Math.Round(time.GetElapsedTime(started).TotalSeconds, 2);
+            metrics[TrainingSecondsMetric] = Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 2);
             final = final.WithMetrics(metrics);
             using var artifact = new MemoryStream();
             final.Save(artifact);

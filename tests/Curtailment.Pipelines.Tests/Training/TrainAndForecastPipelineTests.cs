@@ -44,6 +44,7 @@ public sealed class TrainAndForecastPipelineTests : IDisposable
         Assert.True(trained.Activated);
         Assert.Equal("v1", trained.Candidate.Version);
         Assert.Equal(ModelStatus.Active, trained.Candidate.Status);
+        Assert.True(JsonNode.Parse(trained.Candidate.ManifestJson)!["metrics"]![TrainPipeline.TrainingSecondsMetric]!.GetValue<double>() > 0);
         Assert.Equal("fasttree@v1", vintage.ModelVersion);
         Assert.Equal(Now, vintage.IssuedAt);
         var caiso = _services.Get<IRegionCatalog>().Get("CAISO");
