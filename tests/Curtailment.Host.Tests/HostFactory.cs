@@ -83,10 +83,11 @@ internal sealed class HostFactory : WebApplicationFactory<CurtailmentHost>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
-        // Read while services are registered, before the collection above is applied: pass it as a host setting too.
-        if (_settings.TryGetValue("Curtailment:Jobs:RunServer", out var runServer))
+        // The host reads some settings while it registers services (role, storage, whether to run a Hangfire server),
+        // before the collection above is applied: pass every setting as a host setting too, as the command line would.
+        foreach (var (key, value) in _settings)
         {
-            builder.UseSetting("Curtailment:Jobs:RunServer", runServer);
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));

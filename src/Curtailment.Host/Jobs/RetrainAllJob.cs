@@ -29,8 +29,9 @@ public sealed class RetrainAllJob(IBackgroundJobClient jobs, IRegionCatalog regi
             costs.Add((region, await LastTrainingSecondsAsync(region.Id, cancellationToken)));
         }
 
+        var longestFirst = costs.OrderByDescending(c => c.Seconds ?? double.PositiveInfinity).ToList();
         var ids = new List<string>();
-        foreach (var (region, _) in costs.OrderByDescending(c => c.Seconds ?? double.PositiveInfinity))
+        foreach (var (region, _) in longestFirst)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var id = region.Id;
@@ -38,7 +39,7 @@ public sealed class RetrainAllJob(IBackgroundJobClient jobs, IRegionCatalog regi
         }
 
         logger.LogInformation("Retrain fan-out enqueued {Count} region jobs on queue {Queue}, longest first: {Order}",
-            ids.Count, JobQueues.Train, string.Join(", ", costs.OrderByDescending(c => c.Seconds ?? double.PositiveInfinity).Select(c => $"{c.Region.Id} ({(c.Seconds is { } s ? $"{s:F1} s" : "never timed")})")));
+            ids.Count, JobQueues.Train, string.Join(", ", longestFirst.Select(c => $"{c.Region.Id} ({(c.Seconds is { } s ? $"{s:F1} s" : "never timed")})")));
         return ids;
     }
 
