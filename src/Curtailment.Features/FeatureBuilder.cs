@@ -63,6 +63,7 @@ public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesFor
         await AddTargetForecastAsync(context, cancellationToken);
         await AddDemandAsync(context, cancellationToken);
         await AddRenewableForecastsAsync(context, cancellationToken);
+        await AddWeekChangeAsync(context, cancellationToken);
         await AddRecentSupplyAsync(context, cancellationToken);
         AddTransmission(context);
 
@@ -78,7 +79,7 @@ public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesFor
             frame.Columns.Add(new SingleDataFrameColumn(name, values));
         }
 
-        return new FeatureFrame(frame, starts, request.Step, request.IssuedAt);
+        return new FeatureFrame(frame, starts, request.Step, request.IssuedAt, context.LocalStarts.Select(DateOnly.FromDateTime).ToList());
     }
 
     private Task<DenseSeries> ReadAsync(BuildContext context, string series, DateTimeOffset from, DateTimeOffset to, TimeSpan step, CancellationToken cancellationToken) =>

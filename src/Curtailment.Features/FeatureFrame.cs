@@ -9,12 +9,24 @@ namespace Curtailment.Features;
 public sealed class FeatureFrame
 {
     /// <summary>Wraps a frame built by <see cref="FeatureBuilder"/>.</summary>
-    public FeatureFrame(DataFrame frame, IReadOnlyList<DateTimeOffset> intervalStarts, TimeSpan step, DateTimeOffset issuedAt)
+    /// <param name="frame">The frame.</param>
+    /// <param name="intervalStarts">Interval starts (UTC), one per row.</param>
+    /// <param name="step">Interval length.</param>
+    /// <param name="issuedAt">The information cut.</param>
+    /// <param name="localDays">The region's local date of each row; null: the UTC date.</param>
+    public FeatureFrame(DataFrame frame, IReadOnlyList<DateTimeOffset> intervalStarts, TimeSpan step, DateTimeOffset issuedAt, IReadOnlyList<DateOnly>? localDays = null)
     {
+        ArgumentNullException.ThrowIfNull(intervalStarts);
+        if (localDays is not null && localDays.Count != intervalStarts.Count)
+        {
+            throw new ArgumentException($"{localDays.Count} local days for {intervalStarts.Count} rows.", nameof(localDays));
+        }
+
         Frame = frame;
         IntervalStarts = intervalStarts;
         Step = step;
         IssuedAt = issuedAt;
+        LocalDays = localDays ?? intervalStarts.Select(s => DateOnly.FromDateTime(s.UtcDateTime)).ToList();
     }
 
     /// <summary>The frame itself (for notebooks and ML.NET).</summary>
@@ -22,6 +34,9 @@ public sealed class FeatureFrame
 
     /// <summary>Interval starts (UTC), one per row.</summary>
     public IReadOnlyList<DateTimeOffset> IntervalStarts { get; }
+
+    /// <summary>The region's local date of each row (day-level parts of a model work per local day).</summary>
+    public IReadOnlyList<DateOnly> LocalDays { get; }
 
     /// <summary>Interval length.</summary>
     public TimeSpan Step { get; }

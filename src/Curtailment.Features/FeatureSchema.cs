@@ -8,7 +8,7 @@ namespace Curtailment.Features;
 public static class FeatureSchema
 {
     /// <summary>Version of the list below.</summary>
-    public const string Version = "2";
+    public const string Version = "3";
 
     /// <summary>All feature names, in model order.</summary>
     public static IReadOnlyList<string> Names { get; } =
@@ -29,6 +29,8 @@ public static class FeatureSchema
         "has_re_fc", "solar_fc", "wind_fc", "solar_fc_day_max", "wind_fc_day_mean",
         "net_load_fc", "net_load_fc_day_min", "net_load_fc_above_day_min", "re_share_fc", "re_share_fc_day_max",
         "solar_fc_capacity_ratio", "net_load_fc_ratio",
+        // The day-ahead drivers against the days the week profile averages, as shares of that week's demand
+        "wk_demand_change", "wk_solar_change", "wk_wind_change", "wk_net_load_change", "wk_net_load_day_min_change",
         // Recent supply known at issue (Today's Outlook)
         "has_supply", "imports_24h_mean", "large_hydro_24h_mean", "natural_gas_24h_mean", "nuclear_24h_mean",
         "batteries_24h_mean", "wind_24h_mean", "solar_28d_max", "imports_share_24h",
@@ -36,8 +38,8 @@ public static class FeatureSchema
         "has_transmission", "transmission_headroom_min",
     ];
 
-    /// <summary>Feature groups, for ablations: calendar, sun, history, ssa, demand, renewables, supply, transmission.</summary>
-    public static IReadOnlyList<string> Groups { get; } = ["calendar", "sun", "history", "ssa", "demand", "renewables", "supply", "transmission"];
+    /// <summary>Feature groups, for ablations: calendar, sun, history, ssa, demand, renewables, week_change, supply, transmission.</summary>
+    public static IReadOnlyList<string> Groups { get; } = ["calendar", "sun", "history", "ssa", "demand", "renewables", "week_change", "supply", "transmission"];
 
     /// <summary>The group a feature belongs to (its source), so a whole source can be left out at once.</summary>
     public static string GroupOf(string name)
@@ -50,6 +52,7 @@ public static class FeatureSchema
             _ when name.StartsWith("hist_", StringComparison.Ordinal) => "history",
             "ssa_target_fc" or "has_ssa_target_fc" => "ssa",
             _ when name.StartsWith("demand_", StringComparison.Ordinal) => "demand",
+            _ when name.StartsWith("wk_", StringComparison.Ordinal) => "week_change",
             "has_re_fc" or "solar_fc" or "wind_fc" or "solar_fc_day_max" or "wind_fc_day_mean" or "re_share_fc" or "re_share_fc_day_max"
                 or "solar_fc_capacity_ratio" => "renewables",
             _ when name.StartsWith("net_load_fc", StringComparison.Ordinal) || name.StartsWith("solar_fc", StringComparison.Ordinal) => "renewables",

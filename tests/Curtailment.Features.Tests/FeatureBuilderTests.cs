@@ -90,6 +90,39 @@ public sealed class FeatureBuilderTests : IDisposable
     }
 
     [Fact]
+    public async Task BuildAsync_WeekChange_ComparesTheDayAheadDriversWithDaysMinus2To8()
+    {
+        // Day-ahead forecasts of D-8..D (each published at 09:00 the day before its day); D-1 holds values that
+        // must not count (the week profile's days are D-2..D-8).
+        var batch = new ImportBatch("test", "da.csv");
+        for (var back = 0; back <= 8; back++)
+        {
+            var day = TargetDay.AddDays(-back);
+            var (start, end) = LocalClock.DayBounds(day, Caiso.TimeZone);
+            var published = LocalClock.ToUtc(day.AddDays(-1).ToDateTime(new TimeOnly(9, 0)), Caiso.TimeZone, AmbiguousTime.Earlier);
+            var (demand, solar, wind) = back switch { 0 => (18_000.0, 7_000.0, 1_000.0), 1 => (99_999.0, 0.0, 0.0), _ => (20_000.0, 5_000.0, 1_000.0) };
+            for (var t = start; t < end; t = t.AddHours(1))
+            {
+                batch.Observations.Add(new Observation("CAISO", SeriesIds.DemandForecastDayAhead, t, TimeSpan.FromHours(1), demand, "test", published));
+                batch.Observations.Add(new Observation("CAISO", SeriesIds.SolarForecastDayAhead, t, TimeSpan.FromHours(1), solar, "test", published));
+                batch.Observations.Add(new Observation("CAISO", SeriesIds.WindForecastDayAhead, t, TimeSpan.FromHours(1), wind, "test", published));
+            }
+        }
+
+        await _store.SaveAsync(batch, "da", DateTimeOffset.UnixEpoch, default);
+
+        var frame = await BuildAsync(TimeSpan.FromHours(1));
+
+        // Shares of the week's demand (20,000 MW): demand -2,000, solar +2,000, wind 0, net load -4,000.
+        Assert.All(frame.Column("wk_demand_change"), v => Assert.Equal(-0.1f, v!.Value, 5));
+        Assert.All(frame.Column("wk_solar_change"), v => Assert.Equal(0.1f, v!.Value, 5));
+        Assert.All(frame.Column("wk_wind_change"), v => Assert.Equal(0f, v!.Value, 5));
+        Assert.All(frame.Column("wk_net_load_change"), v => Assert.Equal(-0.2f, v!.Value, 5));
+        Assert.All(frame.Column("wk_net_load_day_min_change"), v => Assert.Equal(-0.2f, v!.Value, 5));
+        Assert.Equal(Enumerable.Repeat(TargetDay, 24), frame.LocalDays);
+    }
+
+    [Fact]
     public async Task BuildAsync_NoDataAtAll_GivesZerosAndFlagsNotAnError()
     {
         var frame = await BuildAsync(TimeSpan.FromMinutes(5));
@@ -98,6 +131,7 @@ public sealed class FeatureBuilderTests : IDisposable
         Assert.All(frame.Column("has_re_fc"), v => Assert.Equal(0f, v));
         Assert.All(frame.Column("has_supply"), v => Assert.Equal(0f, v));
         Assert.All(frame.Column("hist_days_known"), v => Assert.Equal(0f, v));
+        Assert.All(frame.Column("wk_net_load_change"), v => Assert.Equal(0f, v));
         Assert.All(Enumerable.Range(0, frame.Count), i => Assert.All(frame.Row(i), v => Assert.True(float.IsFinite(v))));
     }
 

@@ -20,6 +20,7 @@ public sealed class FeatureSchemaTests
     [InlineData("net_load_fc_day_min", "renewables")]
     [InlineData("solar_28d_max", "supply")]
     [InlineData("imports_24h_mean", "supply")]
+    [InlineData("wk_net_load_day_min_change", "week_change")]
     [InlineData("tod_sin", "calendar")]
     [InlineData("clear_sky_ghi", "sun")]
     public void GroupOf_KnownFeature_IsItsSource(string name, string group) => Assert.Equal(group, FeatureSchema.GroupOf(name));

@@ -32,7 +32,7 @@ public static class PermutationImportance
                 var index = clone.Columns.IndexOf(name);
                 clone.Columns[index] = new SingleDataFrameColumn(name, pooled.Skip(offset).Take(frame.Count).Select(v => v ?? 0f));
                 offset += frame.Count;
-                shuffled.Add(new FeatureFrame(clone, frame.IntervalStarts, frame.Step, frame.IssuedAt));
+                shuffled.Add(new FeatureFrame(clone, frame.IntervalStarts, frame.Step, frame.IssuedAt, frame.LocalDays));
             }
 
             result.Add((name, Mae(forecaster, shuffled, days) - baseline));

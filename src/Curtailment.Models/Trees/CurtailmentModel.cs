@@ -23,10 +23,11 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
     private readonly PlattCalibration _calibration;
     private readonly PointBlend _blend;
     private readonly EventProbabilityModel? _events;
+    private readonly DayLevelModel? _dayLevel;
 
     internal CurtailmentModel(
         MLContext context, ITransformer regression, ITransformer? classifier, ResidualIntervals? intervals, PlattCalibration calibration, ModelManifest manifest,
-        PointBlend? blend = null, EventProbabilityModel? events = null)
+        PointBlend? blend = null, EventProbabilityModel? events = null, DayLevelModel? dayLevel = null)
     {
         _context = context;
         _regression = regression;
@@ -35,6 +36,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         _calibration = calibration;
         _blend = blend ?? PointBlend.Identity;
         _events = events;
+        _dayLevel = dayLevel;
         Manifest = manifest;
     }
 
@@ -47,8 +49,9 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
     /// <summary>Event rate in training, used when every training row was (or was not) an event.</summary>
     internal double BaseEventRate { get; init; }
 
-    internal CurtailmentModel With(ResidualIntervals intervals, PlattCalibration calibration, ModelManifest manifest, PointBlend blend, EventProbabilityModel? events) =>
-        new(_context, _regression, _classifier, intervals, calibration, manifest, blend, events) { BaseEventRate = BaseEventRate };
+    internal CurtailmentModel With(
+        ResidualIntervals intervals, PlattCalibration calibration, ModelManifest manifest, PointBlend blend, EventProbabilityModel? events, DayLevelModel? dayLevel) =>
+        new(_context, _regression, _classifier, intervals, calibration, manifest, blend, events, dayLevel) { BaseEventRate = BaseEventRate };
 
     /// <summary>The stacking weights of trees and week profile fitted at training.</summary>
     public PointBlend Blend => _blend;
@@ -69,15 +72,17 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         var rows = Enumerable.Range(0, features.Count).Select(i => CurtailmentModelTrainer.Mask(options, features.Row(i))).ToList();
         var raw = PredictPoints(rows);
         var probabilities = options.Probability == ProbabilitySource.Classifier ? PredictRawProbabilities(rows) : null;
+        var points = Enumerable.Range(0, rows.Count).Select(i => _blend.Apply(raw[i], rows[i][CurtailmentModelTrainer.WeekProfileIndex])).ToArray();
+        CurtailmentModelTrainer.ApplyDayLevel(_dayLevel, options, rows, features.LocalDays, [.. Enumerable.Range(0, rows.Count)], points);
         var result = new IntervalForecast[features.Count];
         for (var i = 0; i < result.Length; i++)
         {
-            var point = _blend.Apply(raw[i], rows[i][CurtailmentModelTrainer.WeekProfileIndex]);
+            var point = points[i];
             var (lower, upper) = _intervals?.Around(point) ?? (point, point);
             var start = features.IntervalStarts[i];
             var probability = (options.Probability, _intervals, _events) switch
             {
-                (ProbabilitySource.Logistic, { } intervals, { } events) => events.Apply(CurtailmentModelTrainer.EventScores(intervals, point, rows[i], threshold)),
+                (ProbabilitySource.Logistic, _, { } events) => events.Apply(EventProbabilityModel.Scores(point, threshold)),
                 (ProbabilitySource.Logistic or ProbabilitySource.Residuals, { } intervals, _) => intervals.ProbabilityAtLeast(point, threshold),
                 (ProbabilitySource.Classifier, _, _) => _calibration.Apply(probabilities![i]),
                 _ => BaseEventRate,
@@ -95,7 +100,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
             return [];
         }
 
-        var scored = _regression.Transform(ModelRow.ToDataView(_context, rows.Select(r => new ModelRow { Features = r }), FeatureSchema.Names.Count));
+        var scored = _regression.Transform(ModelRow.ToDataView(_context, rows.Select(r => new ModelRow { Features = CurtailmentModelTrainer.TreeInputs(r) }), FeatureSchema.Names.Count));
         return scored.GetColumn<float>("Score").Select((s, i) => CurtailmentModelTrainer.Untransform(Manifest.Options, s, rows[i])).ToArray();
     }
 
@@ -106,7 +111,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
             return rows.Select(_ => BaseEventRate).ToArray();
         }
 
-        var scored = _classifier.Transform(ModelRow.ToDataView(_context, rows.Select(r => new ModelRow { Features = r }), FeatureSchema.Names.Count));
+        var scored = _classifier.Transform(ModelRow.ToDataView(_context, rows.Select(r => new ModelRow { Features = CurtailmentModelTrainer.TreeInputs(r) }), FeatureSchema.Names.Count));
         return scored.GetColumn<float>("Probability").Select(p => (double)p).ToArray();
     }
 
@@ -130,7 +135,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         }
 
         WriteJson(archive, "manifest.json", Manifest);
-        WriteJson(archive, "parameters.json", new SavedParameters(_intervals, _calibration, BaseEventRate, _blend, _events));
+        WriteJson(archive, "parameters.json", new SavedParameters(_intervals, _calibration, BaseEventRate, _blend, _events, _dayLevel));
     }
 
     /// <summary>Reads an artifact and checks that its feature list is the one this code builds.</summary>
@@ -150,7 +155,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         var regression = LoadModel(context, archive, "regression.zip")
             ?? throw new InvalidDataException("The model artifact has no regression.zip.");
         var classifier = LoadModel(context, archive, "classifier.zip");
-        return new CurtailmentModel(context, regression, classifier, parameters.Intervals, parameters.Calibration ?? PlattCalibration.Identity, manifest, parameters.Blend, parameters.Events)
+        return new CurtailmentModel(context, regression, classifier, parameters.Intervals, parameters.Calibration ?? PlattCalibration.Identity, manifest, parameters.Blend, parameters.Events, parameters.DayLevel)
         {
             BaseEventRate = parameters.BaseEventRate,
         };
@@ -195,5 +200,5 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidDataException($"{name} is empty.");
     }
 
-    private sealed record SavedParameters(ResidualIntervals? Intervals, PlattCalibration? Calibration, double BaseEventRate, PointBlend? Blend, EventProbabilityModel? Events);
+    private sealed record SavedParameters(ResidualIntervals? Intervals, PlattCalibration? Calibration, double BaseEventRate, PointBlend? Blend, EventProbabilityModel? Events, DayLevelModel? DayLevel);
 }

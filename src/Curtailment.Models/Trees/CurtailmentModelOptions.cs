@@ -64,6 +64,15 @@ public sealed record CurtailmentModelOptions
     /// </summary>
     public int IntervalDays { get; init; } = 28;
 
+    /// <summary>
+    /// How far each day's forecast level moves from the trees' towards the day-level model's (<see cref="DayLevelModel"/>),
+    /// in log terms: 0 keeps the trees' level, 1 takes the day-level model's, 0.5 their geometric mean.
+    /// </summary>
+    public double DayLevelShare { get; init; } = 0.5;
+
+    /// <summary>Half-life, in days, of the weight of training days in the day-level model.</summary>
+    public double DayLevelHalfLifeDays { get; init; } = 60;
+
     /// <summary>Stack the trees with the week-profile baseline, weights fitted on the held-out days (<see cref="PointBlend"/>).</summary>
     public bool BlendWithBaseline { get; init; } = true;
 

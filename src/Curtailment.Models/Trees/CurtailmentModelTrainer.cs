@@ -37,7 +37,7 @@ public static class CurtailmentModelTrainer
         // Out-of-sample predictions of training days, on which the blend, intervals and probabilities are
         // fitted: every day predicted by a model that did not see it (cross-fitting), or, with too few
         // days for folds, the last days predicted by a fit on the days before them.
-        var (holdout, probeRaw, calibration) = OutOfSamplePredictions(region, data, options, fits);
+        var (holdout, probeRaw, calibration, blockLevels) = OutOfSamplePredictions(region, data, options, fits);
         var holdoutRows = holdout.Features.Select(f => Mask(options, f)).ToList();
         var actual = holdout.Labels.Select(l => (double)l).ToList();
         var outcomes = holdout.Labels.Select(l => region.Target.IsEvent(l)).ToList();
@@ -45,14 +45,21 @@ public static class CurtailmentModelTrainer
         var lastDay = days[^1];
         var recency = holdout.RowDays.Select(d => options.CalibrationHalfLifeDays > 0 ? Math.Pow(0.5, (lastDay.DayNumber - d.DayNumber) / options.CalibrationHalfLifeDays) : 1).ToList();
         var blend = options.BlendWithBaseline ? PointBlend.Fit(probeRaw, weekProfile, actual, recency) : PointBlend.Identity;
-        var probePoint = probeRaw.Select((p, i) => blend.Apply(p, weekProfile[i])).ToList();
+        var probePoint = probeRaw.Select((p, i) => blend.Apply(p, weekProfile[i])).ToArray();
+        foreach (var (from, to, level) in blockLevels)
+        {
+            var blockRows = Enumerable.Range(0, holdout.Count).Where(i => holdout.RowDays[i] >= from && holdout.RowDays[i] < to).ToList();
+            ApplyDayLevel(level, options, blockRows.Select(i => holdoutRows[i]).ToList(), blockRows.Select(i => holdout.RowDays[i]).ToList(), blockRows, probePoint);
+        }
+
         var recent = RecentRows(holdout, options.IntervalDays);
         var intervals = ResidualIntervals.Fit(recent.Select(i => probePoint[i]).ToList(), recent.Select(i => actual[i]).ToList());
         var events = options.Probability == ProbabilitySource.Logistic
-            ? EventProbabilityModel.Fit(probePoint.Select((p, i) => EventScores(intervals, p, holdoutRows[i], region.Target.EventThreshold)).ToList(), outcomes, recency)
+            ? EventProbabilityModel.Fit(probePoint.Select(p => EventProbabilityModel.Scores(p, region.Target.EventThreshold)).ToList(), outcomes, recency)
             : null;
 
         var final = Fit(region, data, options, fits);
+        var dayLevel = FitDayLevel(data, options, lastDay);
         var manifest = new ModelManifest
         {
             Region = region.Id,
@@ -66,7 +73,7 @@ public static class CurtailmentModelTrainer
             EventThreshold = region.Target.EventThreshold,
             Options = options,
         };
-        return final.With(intervals, calibration, manifest, blend, events);
+        return final.With(intervals, calibration, manifest, blend, events, dayLevel);
     }
 
     /// <summary>
@@ -76,7 +83,7 @@ public static class CurtailmentModelTrainer
     /// day before the block (forward chaining): the errors are those of forecasting forward across a change of
     /// season, as in use, and several blocks give the stacking layers more than one block's worth of events.
     /// </summary>
-    private static (TrainingSet Rows, double[] Raw, PlattCalibration Calibration) OutOfSamplePredictions(
+    private static (TrainingSet Rows, double[] Raw, PlattCalibration Calibration, List<(DateOnly From, DateOnly To, DayLevelModel? Level)> BlockLevels) OutOfSamplePredictions(
         Region region, TrainingSet data, CurtailmentModelOptions options, FitCache? fits)
     {
         var days = data.Days;
@@ -87,11 +94,14 @@ public static class CurtailmentModelTrainer
         var holdout = data.Where(d => d >= firstHeldOut);
         var raw = new double[holdout.Count];
         var rawProbabilities = new double[holdout.Count];
+        var levels = new List<(DateOnly From, DateOnly To, DayLevelModel? Level)>(blocks);
         for (var block = 0; block < blocks; block++)
         {
             var from = days[^((blocks - block) * blockDays)];
             var to = block == blocks - 1 ? DateOnly.MaxValue : days[^((blocks - block - 1) * blockDays)];
-            var model = Fit(region, data.Where(d => d < from), options, fits);
+            var before = data.Where(d => d < from);
+            var model = Fit(region, before, options, fits);
+            levels.Add((from, to, FitDayLevel(before, options, before.Days[^1])));
             var indices = Enumerable.Range(0, holdout.Count).Where(i => holdout.RowDays[i] >= from && holdout.RowDays[i] < to).ToList();
             var rows = indices.Select(i => Mask(options, holdout.Features[i])).ToList();
             var predicted = model.PredictPoints(rows);
@@ -103,7 +113,59 @@ public static class CurtailmentModelTrainer
         }
 
         var calibration = PlattCalibration.Fit(rawProbabilities, holdout.Labels.Select(l => region.Target.IsEvent(l)).ToList());
-        return (holdout, raw, calibration);
+        return (holdout, raw, calibration, levels);
+    }
+
+    /// <summary>
+    /// The day-level model of the labelled days up to <paramref name="lastDay"/> that have a week profile, recent
+    /// days weighted more; null when <see cref="CurtailmentModelOptions.DayLevelShare"/> is 0 or too few days qualify.
+    /// </summary>
+    internal static DayLevelModel? FitDayLevel(TrainingSet data, CurtailmentModelOptions options, DateOnly lastDay)
+    {
+        if (options.DayLevelShare <= 0)
+        {
+            return null;
+        }
+
+        var maxAgeDays = options.MaxRowAgeHalfLives * options.RecencyHalfLifeDays;
+        var days = new List<(double[] Inputs, double ActualMean, double WeekProfileMean, double Weight)>();
+        foreach (var day in Enumerable.Range(0, data.Count).GroupBy(i => data.RowDays[i]))
+        {
+            var age = lastDay.DayNumber - day.Key.DayNumber;
+            var rows = day.Select(i => Mask(options, data.Features[i])).ToList();
+            if ((maxAgeDays > 0 && age > maxAgeDays) || !DayLevelModel.HasWeekProfile(rows))
+            {
+                continue;
+            }
+
+            var weight = options.DayLevelHalfLifeDays > 0 ? Math.Pow(0.5, age / options.DayLevelHalfLifeDays) : 1;
+            days.Add((DayLevelModel.Inputs(rows), day.Average(i => (double)data.Labels[i]), rows.Average(r => (double)r[WeekProfileIndex]), weight));
+        }
+
+        return DayLevelModel.Fit(days);
+    }
+
+    /// <summary>
+    /// Moves each day's <paramref name="points"/> (at <paramref name="indices"/>, one per row) towards the level
+    /// <paramref name="level"/> expects for that day; nothing without a model.
+    /// </summary>
+    internal static void ApplyDayLevel(DayLevelModel? level, CurtailmentModelOptions options, IReadOnlyList<float[]> rows, IReadOnlyList<DateOnly> rowDays, IReadOnlyList<int> indices, double[] points)
+    {
+        if (level is null)
+        {
+            return;
+        }
+
+        foreach (var day in Enumerable.Range(0, rows.Count).GroupBy(j => rowDays[j]))
+        {
+            var dayRows = day.Select(j => rows[j]).ToList();
+            var factor = level.Factor(
+                DayLevelModel.Inputs(dayRows), dayRows.Average(r => (double)r[WeekProfileIndex]), day.Average(j => points[indices[j]]), options.DayLevelShare);
+            foreach (var j in day)
+            {
+                points[indices[j]] *= factor;
+            }
+        }
     }
 
     /// <summary>Indices of the rows of the last <paramref name="days"/> days (all rows when 0 or fewer days exist).</summary>
@@ -161,13 +223,29 @@ public static class CurtailmentModelTrainer
     }
 
     internal static readonly int WeekProfileIndex = IndexOfFeature("hist_7d_mean");
-    private static readonly int Freq7Index = IndexOfFeature("hist_7d_event_freq");
-    private static readonly int Freq28Index = IndexOfFeature("hist_28d_event_freq");
     private static readonly int SunIndex = IndexOfFeature("sun_elevation_deg");
 
-    /// <summary>The inputs of the logistic event model for one (masked) row and its point forecast.</summary>
-    internal static double[] EventScores(ResidualIntervals intervals, double point, float[] row, double threshold) =>
-        EventProbabilityModel.Scores(point, intervals.ProbabilityAtLeast(point, threshold), row[Freq7Index], row[Freq28Index], threshold);
+    /// <summary>
+    /// Feature groups only the day-level model reads. The trees carry the shape of a day; fed the same day-level
+    /// drivers as well, they split on them with a few months of days and their level wanders (in backtests of
+    /// March-April 2021 they were 10-30 MW worse in MAE than without).
+    /// </summary>
+    internal static IReadOnlyList<string> DayLevelOnlyGroups { get; } = ["week_change"];
+
+    private static readonly int[] DayLevelOnlyIndices =
+        [.. Enumerable.Range(0, FeatureSchema.Names.Count).Where(j => DayLevelOnlyGroups.Contains(FeatureSchema.GroupOf(FeatureSchema.Names[j])))];
+
+    /// <summary>What the trees see of a (masked) row: a copy with the day-level-only features zeroed.</summary>
+    internal static float[] TreeInputs(float[] row)
+    {
+        var copy = (float[])row.Clone();
+        foreach (var j in DayLevelOnlyIndices)
+        {
+            copy[j] = 0;
+        }
+
+        return copy;
+    }
 
     /// <summary>The row with the features of excluded groups zeroed (a copy), or the row itself.</summary>
     internal static float[] Mask(CurtailmentModelOptions options, float[] row)
@@ -225,7 +303,7 @@ public static class CurtailmentModelTrainer
 
             rows.Add(new ModelRow
             {
-                Features = features,
+                Features = TreeInputs(features),
                 Label = Transform(options, label, features),
                 IsEvent = region.Target.IsEvent(label),
                 Weight = weight * (float)Math.Pow(0.5, (lastDay.DayNumber - day) / options.RecencyHalfLifeDays),

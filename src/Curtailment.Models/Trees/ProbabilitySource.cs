@@ -13,8 +13,7 @@ public enum ProbabilitySource
     Residuals,
 
     /// <summary>
-    /// A logistic model, fitted on held-out recent days, of the blended point forecast, its residual
-    /// probability and the recent event frequencies at that clock time (<see cref="EventProbabilityModel"/>).
+    /// A logistic model of the final point forecast, fitted on held-out recent days (<see cref="EventProbabilityModel"/>).
     /// </summary>
     Logistic,
 }

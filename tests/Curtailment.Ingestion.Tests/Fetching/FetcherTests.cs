@@ -200,7 +200,8 @@ public class FetcherTests
     public async Task FetchFuelSourceAsync_AlwaysSlow_ThrowsTimedOutNamingUrl()
     {
         await using var server = await LoopbackServer.StartAsync((context, _) => LoopbackServer.HangUntilAbortedAsync(context));
-        await using var services = Services(server.BaseUrl, retries: 1);
+        // Attempts of 3 s, not 1 s: on a loaded machine a 1 s retry could time out before the server even counted it.
+        await using var services = Services(server.BaseUrl, retries: 1, new() { ["Curtailment:Fetch:AttemptTimeout"] = "00:00:03" });
 
         var error = await Assert.ThrowsAsync<FetchException>(() =>
             services.GetRequiredService<CaisoOutlookFetcher>().FetchFuelSourceAsync(new DateOnly(2021, 1, 1), CancellationToken.None));

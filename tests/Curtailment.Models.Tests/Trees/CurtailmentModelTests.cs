@@ -17,9 +17,13 @@ public sealed class CurtailmentModelTests
 
     private static readonly CurtailmentModelOptions Fast = new() { Trees = 30, MinRowsPerLeaf = 10, CalibrationDays = 5 };
 
-    /// <summary>A day of hourly rows whose curtailment follows the solar forecast above a threshold.</summary>
+    /// <summary>
+    /// A day of hourly rows whose curtailment follows the solar forecast above a threshold; every third day
+    /// has a deeper net-load trough than its week and twice the curtailment (only the day-level model sees it).
+    /// </summary>
     private static (FeatureFrame Frame, double[] Actual) Day(int index, Random random)
     {
+        var deepTrough = index % 3 == 2;
         var start = new DateTimeOffset(2021, 3, 1, 8, 0, 0, TimeSpan.Zero).AddDays(index);
         var columns = FeatureSchema.Names.ToDictionary(n => n, _ => new float[24]);
         var actual = new double[24];
@@ -30,7 +34,9 @@ public sealed class CurtailmentModelTests
             columns["solar_fc"][h] = solar;
             columns["tod_sin"][h] = (float)Math.Sin(2 * Math.PI * h / 24);
             columns["hist_7d_mean"][h] = (float)Math.Max(0, solar - 5000) * 0.8f;
-            actual[h] = Math.Max(0, solar - 5000);
+            columns["hist_days_known"][h] = 28;
+            columns["wk_net_load_day_min_change"][h] = deepTrough ? -0.4f : 0.02f;
+            actual[h] = Math.Max(0, solar - 5000) * (deepTrough ? 2 : 1);
         }
 
         var frame = new DataFrame();
@@ -75,6 +81,23 @@ public sealed class CurtailmentModelTests
         var noon = forecast.MaxBy(f => f.PredictedMw)!;
         Assert.True(noon.EventProbability > night.EventProbability);
     }
+
+    [Fact]
+    public void Train_DayLevelModel_LiftsADeepTroughDayThatTheTreesCannotSee()
+    {
+        var (data, _, _) = Data();
+        var (deepDay, actual) = Day(32, new Random(5));
+
+        var withDayLevel = CurtailmentModelTrainer.Train(Caiso, data, Fast, "v1").Predict(deepDay);
+        var treesOnly = CurtailmentModelTrainer.Train(Caiso, data, Fast with { DayLevelShare = 0 }, "v1").Predict(deepDay);
+
+        var (mean, treesMean) = (withDayLevel.Average(f => f.PredictedMw), treesOnly.Average(f => f.PredictedMw));
+        Assert.True(mean > treesMean * 1.1, $"day-level {mean:F0} MW vs trees only {treesMean:F0} MW");
+        Assert.True(Mae(withDayLevel, actual) < Mae(treesOnly, actual));
+    }
+
+    private static double Mae(IReadOnlyList<Forecasting.IntervalForecast> forecast, double[] actual) =>
+        forecast.Select((f, i) => Math.Abs(f.PredictedMw - actual[i])).Average();
 
     [Fact]
     public void Train_SameInputs_SameForecasts()

@@ -4,7 +4,7 @@ namespace Curtailment.Models.Tests.Trees;
 
 public sealed class EventProbabilityModelTests
 {
-    private static (List<double[]> Scores, List<bool> Outcomes) Sample(int n, int seed, Func<double, double, bool> outcome)
+    private static (List<double[]> Scores, List<bool> Outcomes) Sample(int n, int seed, Func<double, bool> outcome)
     {
         var random = new Random(seed);
         var scores = new List<double[]>();
@@ -12,9 +12,8 @@ public sealed class EventProbabilityModelTests
         for (var i = 0; i < n; i++)
         {
             var predicted = random.NextDouble() * 1500;
-            var freq = random.NextDouble();
-            scores.Add(EventProbabilityModel.Scores(predicted, 0.5, freq, freq, 500));
-            outcomes.Add(outcome(predicted, freq));
+            scores.Add(EventProbabilityModel.Scores(predicted, 500));
+            outcomes.Add(outcome(predicted));
         }
 
         return (scores, outcomes);
@@ -24,34 +23,32 @@ public sealed class EventProbabilityModelTests
     public void Fit_EventsFollowTheForecast_ProbabilityRisesWithTheForecast()
     {
         var random = new Random(9);
-        var (scores, outcomes) = Sample(3000, 4, (p, _) => p * (0.7 + (random.NextDouble() * 0.6)) >= 500);
+        var (scores, outcomes) = Sample(3000, 4, p => p * (0.7 + (random.NextDouble() * 0.6)) >= 500);
 
         var model = EventProbabilityModel.Fit(scores, outcomes)!;
 
-        var low = model.Apply(EventProbabilityModel.Scores(100, 0.5, 0.5, 0.5, 500));
-        var high = model.Apply(EventProbabilityModel.Scores(1400, 0.5, 0.5, 0.5, 500));
+        var low = model.Apply(EventProbabilityModel.Scores(100, 500));
+        var high = model.Apply(EventProbabilityModel.Scores(1400, 500));
         Assert.True(low < 0.1, $"low {low:F3}");
         Assert.True(high > 0.9, $"high {high:F3}");
     }
 
     [Fact]
-    public void Fit_EventsFollowTheRecentFrequency_UsesTheFrequency()
+    public void Fit_ForecastsThatOverreach_ProbabilityAtTheThresholdFalls()
     {
-        var random = new Random(3);
-        var (scores, outcomes) = Sample(4000, 5, (_, f) => random.NextDouble() < f);
+        // Events come true only from 1,000 MW forecasts on: a 600 MW forecast is then an unlikely event.
+        var (scores, outcomes) = Sample(3000, 5, p => p >= 1000);
 
         var model = EventProbabilityModel.Fit(scores, outcomes)!;
 
-        var rare = model.Apply(EventProbabilityModel.Scores(700, 0.5, 0.1, 0.1, 500));
-        var frequent = model.Apply(EventProbabilityModel.Scores(700, 0.5, 0.9, 0.9, 500));
-        Assert.InRange(rare, 0.02, 0.25);
-        Assert.InRange(frequent, 0.75, 0.98);
+        Assert.True(model.Apply(EventProbabilityModel.Scores(600, 500)) < 0.2);
+        Assert.True(model.Apply(EventProbabilityModel.Scores(1400, 500)) > 0.8);
     }
 
     [Fact]
     public void Fit_OneClassOnly_ReturnsNull()
     {
-        var (scores, outcomes) = Sample(100, 1, (_, _) => false);
+        var (scores, outcomes) = Sample(100, 1, _ => false);
 
         Assert.Null(EventProbabilityModel.Fit(scores, outcomes));
     }
@@ -67,7 +64,7 @@ public sealed class EventProbabilityModelTests
         for (var i = 0; i < 900; i++)
         {
             var predicted = random.NextDouble() * 1200;
-            scores.Add(EventProbabilityModel.Scores(predicted, 0.5, 0.4, 0.4, 500));
+            scores.Add(EventProbabilityModel.Scores(predicted, 500));
             outcomes.Add(predicted >= (i % 3 == 0 ? 300 : 700));
         }
 
@@ -79,12 +76,12 @@ public sealed class EventProbabilityModelTests
         var weighted = EventProbabilityModel.Fit(scores, outcomes, weights)!;
         var duplicated = EventProbabilityModel.Fit(repeated, repeatedOutcomes)!;
 
-        var at500 = EventProbabilityModel.Scores(500, 0.5, 0.4, 0.4, 500);
+        var at500 = EventProbabilityModel.Scores(500, 500);
         Assert.True(weighted.Apply(at500) > unweighted.Apply(at500) + 0.05, $"weighted {weighted.Apply(at500):F3}, unweighted {unweighted.Apply(at500):F3}");
         // Weights are rescaled to a mean of 1, so the ridge weighs a little more than with repeated rows: close, not equal.
         foreach (var predicted in new[] { 100.0, 450, 520, 900 })
         {
-            var x = EventProbabilityModel.Scores(predicted, 0.5, 0.4, 0.4, 500);
+            var x = EventProbabilityModel.Scores(predicted, 500);
             Assert.InRange(weighted.Apply(x) - duplicated.Apply(x), -0.03, 0.03);
         }
     }
@@ -92,7 +89,7 @@ public sealed class EventProbabilityModelTests
     [Fact]
     public void Fit_ConstantWeights_GiveTheUnweightedModel()
     {
-        var (scores, outcomes) = Sample(400, 12, (p, f) => p * (0.5 + f) >= 500);
+        var (scores, outcomes) = Sample(400, 12, p => p * (0.5 + (p % 7 / 7)) >= 500);
 
         var unweighted = EventProbabilityModel.Fit(scores, outcomes)!;
         var weighted = EventProbabilityModel.Fit(scores, outcomes, scores.Select(_ => 5.0).ToList())!;
@@ -105,19 +102,19 @@ public sealed class EventProbabilityModelTests
     {
         // Every forecast above the threshold is an event and none below: plain Newton steps run off to
         // certainty; the damped steps and the ridge keep the weights finite.
-        var (scores, outcomes) = Sample(500, 7, (p, _) => p >= 500);
+        var (scores, outcomes) = Sample(500, 7, p => p >= 500);
 
         var model = EventProbabilityModel.Fit(scores, outcomes)!;
 
         Assert.All(model.Weights, w => Assert.True(double.IsFinite(w)));
-        Assert.True(model.Apply(EventProbabilityModel.Scores(200, 0.5, 0.5, 0.5, 500)) < 0.2);
-        Assert.True(model.Apply(EventProbabilityModel.Scores(900, 0.5, 0.5, 0.5, 500)) > 0.8);
+        Assert.True(model.Apply(EventProbabilityModel.Scores(200, 500)) < 0.2);
+        Assert.True(model.Apply(EventProbabilityModel.Scores(900, 500)) > 0.8);
     }
 
     [Fact]
     public void Fit_WeightsOfTheWrongLength_NameTheParameter()
     {
-        var (scores, outcomes) = Sample(50, 8, (p, _) => p >= 500);
+        var (scores, outcomes) = Sample(50, 8, p => p >= 500);
 
         var error = Assert.Throws<ArgumentException>(() => EventProbabilityModel.Fit(scores, outcomes, [1.0, 2.0]));
 
