@@ -14,6 +14,7 @@ public sealed partial class FeatureBuilder
         var request = context.Request;
         var forecast = await ReadAsync(context, SeriesIds.DemandForecastDayAhead, request.TargetStart, request.TargetEnd, request.Step, cancellationToken);
         var actual = await ReadAsync(context, SeriesIds.Demand, request.TargetStart.AddDays(-9), request.IssuedAt, request.Step, cancellationToken);
+        context.RecentDemand = actual;
         // Only worth the series forecast when some row lacks the operator's.
         var extrapolated = forecast.Values.Any(double.IsNaN)
             ? await ForecastOnTargetGridAsync(context, seriesForecaster, SeriesIds.Demand, DemandForecastHistoryDays, cancellationToken)

@@ -23,7 +23,7 @@ public sealed partial class FeatureBuilder
         var from = request.TargetStart.AddDays(-(WeekChangeFirstDay + 7));
         var to = request.TargetStart.AddDays(-WeekChangeFirstDay + 1);
         var demandForecast = await ReadAsync(context, SeriesIds.DemandForecastDayAhead, from, to, request.Step, cancellationToken);
-        var demandActual = await ReadAsync(context, SeriesIds.Demand, from, to, request.Step, cancellationToken);
+        var demandActual = context.RecentDemand ?? await ReadAsync(context, SeriesIds.Demand, from, to, request.Step, cancellationToken);
         var solar = await ReadAsync(context, SeriesIds.SolarForecastDayAhead, from, to, request.Step, cancellationToken);
         var wind = await ReadAsync(context, SeriesIds.WindForecastDayAhead, from, to, request.Step, cancellationToken);
 

@@ -107,6 +107,9 @@ public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesFor
 
         public Dictionary<string, float[]> Columns { get; }
 
+        /// <summary>Actual demand from 9 days before the target day to the issue time (read once, used by two groups).</summary>
+        public DenseSeries? RecentDemand { get; set; }
+
         public int Count => Starts.Length;
 
         public void Set(string name, float[] values) => Columns[name] = values;

@@ -1,4 +1,5 @@
 using Curtailment.Features;
+using MathNet.Numerics.LinearAlgebra.Double;
 
 namespace Curtailment.Models.Trees;
 
@@ -20,12 +21,12 @@ public sealed record DayLevelModel(double[] Weights)
     /// <summary>The inputs, in order (without the intercept).</summary>
     public static IReadOnlyList<string> InputNames { get; } = ["weekend_or_holiday", "wk_demand_change_daylight_mean", "wk_net_load_day_min_change"];
 
-    private static readonly int WeekendIndex = FeatureSchema.Names.ToList().IndexOf("is_weekend");
-    private static readonly int HolidayIndex = FeatureSchema.Names.ToList().IndexOf("is_holiday");
-    private static readonly int DemandChangeIndex = FeatureSchema.Names.ToList().IndexOf("wk_demand_change");
-    private static readonly int TroughChangeIndex = FeatureSchema.Names.ToList().IndexOf("wk_net_load_day_min_change");
-    private static readonly int SunIndex = FeatureSchema.Names.ToList().IndexOf("sun_elevation_deg");
-    private static readonly int HistoryDaysIndex = FeatureSchema.Names.ToList().IndexOf("hist_days_known");
+    private static readonly int WeekendIndex = IndexOf("is_weekend");
+    private static readonly int HolidayIndex = IndexOf("is_holiday");
+    private static readonly int DemandChangeIndex = IndexOf("wk_demand_change");
+    private static readonly int TroughChangeIndex = IndexOf("wk_net_load_day_min_change");
+    private static readonly int SunIndex = IndexOf("sun_elevation_deg");
+    private static readonly int HistoryDaysIndex = IndexOf("hist_days_known");
 
     /// <summary>The inputs of one day, from its (masked) feature rows.</summary>
     public static double[] Inputs(IReadOnlyList<float[]> dayRows)
@@ -63,8 +64,8 @@ public sealed record DayLevelModel(double[] Weights)
 
         var meanWeight = days.Average(d => d.Weight);
         var k = InputNames.Count + 1;
-        var normal = new MathNet.Numerics.LinearAlgebra.Double.DenseMatrix(k, k);
-        var right = new MathNet.Numerics.LinearAlgebra.Double.DenseVector(k);
+        var normal = new DenseMatrix(k, k);
+        var right = new DenseVector(k);
         foreach (var (inputs, actual, weekProfile, weight) in days)
         {
             var x = Row(inputs);
@@ -115,4 +116,10 @@ public sealed record DayLevelModel(double[] Weights)
     }
 
     private static double[] Row(double[] inputs) => [1.0, .. inputs];
+
+    private static int IndexOf(string feature)
+    {
+        var index = FeatureSchema.Names.ToList().IndexOf(feature);
+        return index >= 0 ? index : throw new InvalidOperationException($"Feature '{feature}' is missing from the schema.");
+    }
 }
