@@ -12,6 +12,8 @@
 #   ROUNDS      blocks per count, alternating counts 1,2,1,2,... so that drifting machine load hits both alike (default 2)
 #   THREADS     Curtailment__Model__Threads: FastTree threads per retrain job (default empty: all cores)
 #   DEMO_DAYS   days of SYNTHETIC demo data loaded once by an api process (default 60, the host's default)
+#   SPIN_LIMIT  DOTNET_ThreadPool_UnfairSemaphoreSpinLimit of the worker processes (default "default": the runtime's own;
+#               0 makes idle thread-pool threads block at once, see docs/deployment.md)
 # Prints one line per run and a summary; logs and a CSV are in /tmp/scaleout-train.
 set -euo pipefail
 cd "${1:-.}"
@@ -21,6 +23,7 @@ RUNS="${RUNS:-2}"
 ROUNDS="${ROUNDS:-2}"
 THREADS="${THREADS:-}"
 DEMO_DAYS="${DEMO_DAYS:-60}"
+SPIN_LIMIT="${SPIN_LIMIT:-default}"
 OUT=/tmp/scaleout-train
 KEY=scale-out-bench-admin-key-0123456789
 NEVER="0 0 31 2 *"
@@ -69,7 +72,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 start api api 5190 Curtailment__Startup__LoadDemoData=true
 ready 5190
 echo "demo data: $(sql "SELECT count(*) FROM observation") observations, $(sql "SELECT count(DISTINCT region) FROM series_key") regions"
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); FastTree threads per job: ${THREADS:-all cores}"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); FastTree threads per job: ${THREADS:-all cores}; worker spin limit: $SPIN_LIMIT"
 echo "processes,run,seconds,cpu_seconds_workers,load_before" >"$OUT/runs.csv"
 
 export Curtailment__Startup__LoadDemoData=false
@@ -115,7 +118,11 @@ retrain_all() { # label (n), run, pids...
 for round in $(seq 1 "$ROUNDS"); do
   for n in $PROCESSES; do
     workers=()
-    for i in $(seq 1 "$n"); do start "worker-$i" worker $((5190 + i)); workers+=("$LAST_PID"); done
+    for i in $(seq 1 "$n"); do
+      if [ "$SPIN_LIMIT" = "default" ]; then start "worker-$i" worker $((5190 + i))
+      else start "worker-$i" worker $((5190 + i)) DOTNET_ThreadPool_UnfairSemaphoreSpinLimit="$SPIN_LIMIT"; fi
+      workers+=("$LAST_PID")
+    done
     for i in $(seq 1 "$n"); do ready $((5190 + i)); done
     retrain_all "$n" warm-up "${workers[@]}"
     for run in $(seq 1 "$RUNS"); do retrain_all "$n" "$round.$run" "${workers[@]}"; done
