@@ -11,6 +11,14 @@ public sealed record PointBlend(double Model, double Baseline)
     /// <summary>The tree forecast unchanged.</summary>
     public static PointBlend Identity { get; } = new(1, 0);
 
+    /// <summary>
+    /// Share of the week profile that every forecast keeps whatever the weights: a thousandth, too little to move the
+    /// MW, but where the blend shrinks a quiet stretch to zero (rare events make zero the MAE-best forecast), the day's
+    /// intervals are still ordered as the week profile orders them, so its likeliest window and the ranking of its event
+    /// probabilities survive instead of a flat zero (2017 backtest: scheduler capture 0.563 to 0.61).
+    /// </summary>
+    public const double BaselineShapeShare = 0.001;
+
     private const double GridStep = 0.05;
     private const double MaxWeight = 1.5;
 
@@ -52,14 +60,20 @@ public sealed record PointBlend(double Model, double Baseline)
     }
 
     /// <summary>The blended forecast, never negative.</summary>
-    public double Apply(double model, double baseline) => Math.Max(0, (Model * model) + (Baseline * Math.Max(0, baseline)));
+    public double Apply(double model, double baseline) => Blend(model, baseline, Model, Baseline);
+
+    private static double Blend(double model, double baseline, double modelWeight, double baselineWeight)
+    {
+        var profile = Math.Max(0, baseline);
+        return Math.Max(0, (modelWeight * model) + (baselineWeight * profile)) + (BaselineShapeShare * profile);
+    }
 
     private static double Mae(IReadOnlyList<double> model, IReadOnlyList<double> baseline, IReadOnlyList<double> actual, IReadOnlyList<double> weights, double a, double b)
     {
         double sum = 0, total = 0;
         for (var i = 0; i < model.Count; i++)
         {
-            sum += weights[i] * Math.Abs(actual[i] - Math.Max(0, (a * model[i]) + (b * Math.Max(0, baseline[i]))));
+            sum += weights[i] * Math.Abs(actual[i] - Blend(model[i], baseline[i], a, b));
             total += weights[i];
         }
 

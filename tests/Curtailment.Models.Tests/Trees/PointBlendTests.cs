@@ -57,6 +57,24 @@ public sealed class PointBlendTests
     public void Apply_NegativeCombination_IsClampedToZero()
     {
         Assert.Equal(0, new PointBlend(1, 0).Apply(-5, 0));
-        Assert.Equal(130, new PointBlend(0.5, 0.3).Apply(200, 100), 9);
+        Assert.Equal(130 + (PointBlend.BaselineShapeShare * 100), new PointBlend(0.5, 0.3).Apply(200, 100), 9);
+    }
+
+    [Fact]
+    public void Fit_QuietHoldOut_ShrinksToZeroButKeepsTheWeekProfileOrder()
+    {
+        // Held-out days with almost no curtailment: zero is the MAE-best forecast, so both weights go to 0.
+        var actual = Enumerable.Range(0, 240).Select(i => i % 24 == 12 ? 5.0 : 0).ToList();
+        var model = actual.Select((_, i) => 200.0 + (i % 24)).ToList();
+        var baseline = actual.Select((_, i) => i % 24 is >= 10 and <= 14 ? 300.0 : 20).ToList();
+
+        var blend = PointBlend.Fit(model, baseline, actual);
+        var day = Enumerable.Range(0, 24).Select(h => blend.Apply(model[h], baseline[h])).ToList();
+
+        Assert.Equal(new PointBlend(0, 0), blend);
+        Assert.All(day, mw => Assert.True(mw < 1, $"{mw} MW: the forecast should stay near zero"));
+        // ... but the midday hours the week profile marks still come out on top, where a scheduler's window goes.
+        Assert.Equal(day[10], day.Max());
+        Assert.True(day[12] > day[20]);
     }
 }
