@@ -29,6 +29,8 @@ public sealed partial class FeatureBuilder
 
         var hasRenewables = context.Columns["has_re_fc"];
         var demandFc = context.Columns["demand_fc"];
+        var solarFc = context.Columns["solar_fc"];
+        var windFc = context.Columns["wind_fc"];
         var netLoadFc = context.Columns["net_load_fc"];
         var demandChange = context.New();
         var solarChange = context.New();
@@ -72,8 +74,8 @@ public sealed partial class FeatureBuilder
             demandChange[i] = (float)((demandFc[i] - scale) / scale);
             if (hasRenewables[i] > 0 && netCount > 0)
             {
-                solarChange[i] = (float)((context.Columns["solar_fc"][i] - (solarSum / netCount)) / scale);
-                windChange[i] = (float)((context.Columns["wind_fc"][i] - (windSum / netCount)) / scale);
+                solarChange[i] = (float)((solarFc[i] - (solarSum / netCount)) / scale);
+                windChange[i] = (float)((windFc[i] - (windSum / netCount)) / scale);
                 pastNetLoad[i] = netSum / netCount;
                 netLoadChange[i] = (float)((netLoadFc[i] - pastNetLoad[i]) / scale);
             }

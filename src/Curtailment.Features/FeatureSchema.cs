@@ -41,6 +41,14 @@ public static class FeatureSchema
     /// <summary>Feature groups, for ablations: calendar, sun, history, ssa, demand, renewables, week_change, supply, transmission.</summary>
     public static IReadOnlyList<string> Groups { get; } = ["calendar", "sun", "history", "ssa", "demand", "renewables", "week_change", "supply", "transmission"];
 
+    /// <summary>The column of a feature in every row; throws for a name the schema does not list.</summary>
+    public static int IndexOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var index = Names.ToList().IndexOf(name);
+        return index >= 0 ? index : throw new InvalidOperationException($"Feature '{name}' is missing from the schema.");
+    }
+
     /// <summary>The group a feature belongs to (its source), so a whole source can be left out at once.</summary>
     public static string GroupOf(string name)
     {

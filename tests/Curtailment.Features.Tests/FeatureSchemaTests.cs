@@ -24,4 +24,17 @@ public sealed class FeatureSchemaTests
     [InlineData("tod_sin", "calendar")]
     [InlineData("clear_sky_ghi", "sun")]
     public void GroupOf_KnownFeature_IsItsSource(string name, string group) => Assert.Equal(group, FeatureSchema.GroupOf(name));
+
+    [Fact]
+    public void IndexOf_EveryFeature_IsItsColumn()
+    {
+        for (var j = 0; j < FeatureSchema.Names.Count; j++)
+        {
+            Assert.Equal(j, FeatureSchema.IndexOf(FeatureSchema.Names[j]));
+        }
+    }
+
+    [Fact]
+    public void IndexOf_UnknownFeature_ThrowsNamingIt() =>
+        Assert.Contains("'no_such_feature'", Assert.Throws<InvalidOperationException>(() => FeatureSchema.IndexOf("no_such_feature")).Message);
 }

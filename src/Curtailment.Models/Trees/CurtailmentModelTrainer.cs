@@ -132,8 +132,13 @@ public static class CurtailmentModelTrainer
         foreach (var day in Enumerable.Range(0, data.Count).GroupBy(i => data.RowDays[i]))
         {
             var age = lastDay.DayNumber - day.Key.DayNumber;
+            if (maxAgeDays > 0 && age > maxAgeDays)
+            {
+                continue;
+            }
+
             var rows = day.Select(i => Mask(options, data.Features[i])).ToList();
-            if ((maxAgeDays > 0 && age > maxAgeDays) || !DayLevelModel.HasWeekProfile(rows))
+            if (!DayLevelModel.HasWeekProfile(rows))
             {
                 continue;
             }
@@ -222,8 +227,8 @@ public static class CurtailmentModelTrainer
         return trainer;
     }
 
-    internal static readonly int WeekProfileIndex = IndexOfFeature("hist_7d_mean");
-    private static readonly int SunIndex = IndexOfFeature("sun_elevation_deg");
+    internal static readonly int WeekProfileIndex = FeatureSchema.IndexOf("hist_7d_mean");
+    private static readonly int SunIndex = FeatureSchema.IndexOf("sun_elevation_deg");
 
     /// <summary>
     /// Feature groups only the day-level model reads. The trees carry the shape of a day; fed the same day-level
@@ -333,11 +338,5 @@ public static class CurtailmentModelTrainer
 
         var log = options.RelativeToWeekProfile ? score + double.LogP1(Math.Max(0, features[WeekProfileIndex])) : score;
         return Math.Max(0, double.ExpM1(log));
-    }
-
-    private static int IndexOfFeature(string name)
-    {
-        var index = FeatureSchema.Names.ToList().IndexOf(name);
-        return index >= 0 ? index : throw new InvalidOperationException($"Feature '{name}' is missing from the schema.");
     }
 }

@@ -21,12 +21,12 @@ public sealed record DayLevelModel(double[] Weights)
     /// <summary>The inputs, in order (without the intercept).</summary>
     public static IReadOnlyList<string> InputNames { get; } = ["weekend_or_holiday", "wk_demand_change_daylight_mean", "wk_net_load_day_min_change"];
 
-    private static readonly int WeekendIndex = IndexOf("is_weekend");
-    private static readonly int HolidayIndex = IndexOf("is_holiday");
-    private static readonly int DemandChangeIndex = IndexOf("wk_demand_change");
-    private static readonly int TroughChangeIndex = IndexOf("wk_net_load_day_min_change");
-    private static readonly int SunIndex = IndexOf("sun_elevation_deg");
-    private static readonly int HistoryDaysIndex = IndexOf("hist_days_known");
+    private static readonly int WeekendIndex = FeatureSchema.IndexOf("is_weekend");
+    private static readonly int HolidayIndex = FeatureSchema.IndexOf("is_holiday");
+    private static readonly int DemandChangeIndex = FeatureSchema.IndexOf("wk_demand_change");
+    private static readonly int TroughChangeIndex = FeatureSchema.IndexOf("wk_net_load_day_min_change");
+    private static readonly int SunIndex = FeatureSchema.IndexOf("sun_elevation_deg");
+    private static readonly int HistoryDaysIndex = FeatureSchema.IndexOf("hist_days_known");
 
     /// <summary>The inputs of one day, from its (masked) feature rows.</summary>
     public static double[] Inputs(IReadOnlyList<float[]> dayRows)
@@ -116,10 +116,4 @@ public sealed record DayLevelModel(double[] Weights)
     }
 
     private static double[] Row(double[] inputs) => [1.0, .. inputs];
-
-    private static int IndexOf(string feature)
-    {
-        var index = FeatureSchema.Names.ToList().IndexOf(feature);
-        return index >= 0 ? index : throw new InvalidOperationException($"Feature '{feature}' is missing from the schema.");
-    }
 }
