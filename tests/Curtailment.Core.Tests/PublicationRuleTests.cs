@@ -44,6 +44,19 @@ public sealed class PublicationRuleTests
         Assert.Equal(new DateTimeOffset(2021, 3, 14, 17, 0, 0, TimeSpan.Zero), published);
     }
 
+    [Fact]
+    public void PublishedAt_SameDayMidnightInLondon_IsTheStartOfTheIntervalsLocalDay()
+    {
+        // 12:30 BST on 1 June 2025 (11:30 UTC): the local day starts at 23:00 UTC on 31 May.
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var start = new DateTimeOffset(2025, 6, 1, 11, 30, 0, TimeSpan.Zero);
+
+        var rule = PublicationRule.Parse("sameday@00:00");
+
+        Assert.Equal(PublicationKind.SameDay, rule.Kind);
+        Assert.Equal(new DateTimeOffset(2025, 5, 31, 23, 0, 0, TimeSpan.Zero), rule.PublishedAt(start, start.AddMinutes(30), london));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("sometime")]

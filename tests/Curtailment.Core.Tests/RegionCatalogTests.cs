@@ -8,11 +8,11 @@ namespace Curtailment.Core.Tests;
 public sealed class RegionCatalogTests
 {
     [Fact]
-    public void Load_ShippedRegionsFile_HasTheFourRegionsWithTheirRules()
+    public void Load_ShippedRegionsFile_HasEveryRegionWithItsRules()
     {
         var catalog = RegionCatalog.Load(Path.Combine(AppContext.BaseDirectory, "regions.json"));
 
-        Assert.Equal(["CAISO", "SPP", "ERCOT", "SA1"], catalog.All.Select(r => r.Id));
+        Assert.Equal(["CAISO", "SPP", "ERCOT", "SA1", "DE-TENNET", "DE-50HERTZ", "DE-AMPRION", "DE-TRANSNETBW", "GB-SCOTLAND"], catalog.All.Select(r => r.Id));
         var caiso = catalog.Get("caiso");
         Assert.Equal("America/Los_Angeles", caiso.TimeZone.Id);
         Assert.Equal(500, caiso.Target.EventThreshold);
@@ -23,6 +23,14 @@ public sealed class RegionCatalogTests
         Assert.True(sa1.Target.IsEvent(-0.01));
         Assert.False(sa1.Target.IsEvent(0));
         Assert.True(caiso.Target.IsEvent(500));
+        var tennet = catalog.Get("DE-TENNET");
+        Assert.Equal(SeriesIds.RedispatchDown, tennet.Target.Series);
+        Assert.Equal(TimeSpan.FromHours(1), tennet.NativeResolution);
+        Assert.Equal("Europe/Berlin", tennet.TimeZone.Id);
+        var scotland = catalog.Get("GB-SCOTLAND");
+        Assert.Equal(SeriesIds.WindCurtailment, scotland.Target.Series);
+        Assert.Equal(TimeSpan.FromMinutes(30), scotland.NativeResolution);
+        Assert.Equal("Europe/London", scotland.TimeZone.Id);
     }
 
     [Fact]

@@ -46,6 +46,33 @@ public static class SeriesIds
     /// <summary>Net imports, MW.</summary>
     public const string Imports = "imports_mw";
 
+    /// <summary>Redispatch that reduces feed-in (German TSOs' <c>down</c>; includes renewable curtailment), MW.</summary>
+    public const string RedispatchDown = "redispatch_down_mw";
+
+    /// <summary>Redispatch that increases feed-in (German TSOs' <c>up</c>), MW.</summary>
+    public const string RedispatchUp = "redispatch_up_mw";
+
+    /// <summary>
+    /// The latest wind generation forecast before each interval (Elexon WINDFOR <c>latest</c>): a short-lead
+    /// forecast, not a day-ahead one, so it is known only once the interval has passed.
+    /// </summary>
+    public const string WindForecastLatest = "wind_forecast_latest_mw";
+
+    /// <summary>Prefix of every transmission-boundary series (<c>boundary_scotex_limit_mw</c>).</summary>
+    public const string BoundaryPrefix = "boundary_";
+
+    /// <summary>The transmission limit of a boundary (<c>scotex</c>), MW.</summary>
+    public static string BoundaryLimit(string boundary) => $"{BoundaryPrefix}{boundary}_limit_mw";
+
+    /// <summary>The flow across a boundary, MW (signed as the operator publishes it).</summary>
+    public static string BoundaryFlow(string boundary) => $"{BoundaryPrefix}{boundary}_flow_mw";
+
+    /// <summary>
+    /// Headroom of a boundary: limit minus flow, MW. Not stored where the limit is a placeholder that means
+    /// "no binding limit".
+    /// </summary>
+    public static string BoundaryHeadroom(string boundary) => $"{BoundaryPrefix}{boundary}_headroom_mw";
+
     /// <summary>
     /// Whether values of the series are energy-like and given in MW, so that MW x hours is MWh.
     /// </summary>

@@ -11,4 +11,7 @@ public enum PublicationKind
 
     /// <summary>At a local time on the day after the interval's day.</summary>
     NextDay,
+
+    /// <summary>At a local time on the interval's own day (<c>sameday@00:00</c>: known from the day's start).</summary>
+    SameDay,
 }

@@ -10,7 +10,8 @@ namespace Curtailment.Core.Time;
 /// <item><c>realtime</c>: at the interval's end;</item>
 /// <item><c>realtime+PT1H</c>: an ISO-8601 duration after the interval's end;</item>
 /// <item><c>dayahead@10:00</c>: at that local time on the day before the interval's local day;</item>
-/// <item><c>nextday@10:00</c>: at that local time on the day after the interval's local day.</item>
+/// <item><c>nextday@10:00</c>: at that local time on the day after the interval's local day;</item>
+/// <item><c>sameday@00:00</c>: at that local time on the interval's own local day.</item>
 /// </list>
 /// The interval's local day is the local date of its start in the region's time zone.
 /// </summary>
@@ -80,9 +81,12 @@ public sealed partial record PublicationRule
         if (daily.Success
             && TimeOnly.TryParseExact(daily.Groups["time"].Value, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
-            var kind = daily.Groups["kind"].Value.Equals("dayahead", StringComparison.OrdinalIgnoreCase)
-                ? PublicationKind.DayAhead
-                : PublicationKind.NextDay;
+            var kind = daily.Groups["kind"].Value.ToLowerInvariant() switch
+            {
+                "dayahead" => PublicationKind.DayAhead,
+                "sameday" => PublicationKind.SameDay,
+                _ => PublicationKind.NextDay,
+            };
             return new PublicationRule(trimmed, kind, TimeSpan.Zero, at);
         }
 
@@ -118,7 +122,12 @@ public sealed partial record PublicationRule
                 return (intervalEnd + Delay).ToUniversalTime();
             default:
                 var localDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(intervalStart, zone).DateTime);
-                var day = Kind == PublicationKind.DayAhead ? localDay.AddDays(-1) : localDay.AddDays(1);
+                var day = Kind switch
+                {
+                    PublicationKind.DayAhead => localDay.AddDays(-1),
+                    PublicationKind.SameDay => localDay,
+                    _ => localDay.AddDays(1),
+                };
                 return LocalClock.ToUtc(day.ToDateTime(LocalTime), zone, AmbiguousTime.Later);
         }
     }
@@ -127,11 +136,11 @@ public sealed partial record PublicationRule
     public override string ToString() => Text;
 
     private static FormatException Invalid(string text) => new(
-        $"Publication rule '{text}' is not one of realtime, realtime+<ISO-8601 duration> (realtime+PT1H), dayahead@HH:mm, nextday@HH:mm.");
+        $"Publication rule '{text}' is not one of realtime, realtime+<ISO-8601 duration> (realtime+PT1H), dayahead@HH:mm, nextday@HH:mm, sameday@HH:mm.");
 
     [GeneratedRegex(@"^realtime\+(?<delay>P\S+)$", RegexOptions.IgnoreCase)]
     private static partial Regex RealTimeDelayed();
 
-    [GeneratedRegex(@"^(?<kind>dayahead|nextday)@(?<time>\d{1,2}:\d{2})$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<kind>dayahead|nextday|sameday)@(?<time>\d{1,2}:\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex DayBased();
 }
