@@ -7,7 +7,7 @@ public sealed partial class FeatureBuilder
 {
     private static void AddCalendar(BuildContext context)
     {
-        var country = HolidayCalendar.CountryOf(context.Zone.Id);
+        var calendar = context.Request.Region.Holidays ?? HolidayCalendar.CalendarOf(context.Zone.Id);
         var todSin = context.New();
         var todCos = context.New();
         var doySin = context.New();
@@ -28,7 +28,7 @@ public sealed partial class FeatureBuilder
             doyCos[i] = (float)Math.Cos(yearAngle);
             dow[i] = (int)local.DayOfWeek;
             weekend[i] = local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 1 : 0;
-            holiday[i] = HolidayCalendar.IsHoliday(DateOnly.FromDateTime(context.LocalStarts[i]), country) ? 1 : 0;
+            holiday[i] = HolidayCalendar.IsHoliday(DateOnly.FromDateTime(context.LocalStarts[i]), calendar) ? 1 : 0;
         }
 
         context.Set("tod_sin", todSin);
@@ -65,12 +65,5 @@ public sealed partial class FeatureBuilder
         context.Set("sun_elevation_deg", elevation);
         context.Set("clear_sky_ghi", clearSky);
         context.Set("day_max_sun_elevation_deg", dayMax);
-    }
-
-    private static void AddTransmission(BuildContext context)
-    {
-        // No operator in the development data publishes limits yet; the flag keeps the column honest.
-        context.Set("has_transmission", context.New());
-        context.Set("transmission_headroom_min", context.New());
     }
 }

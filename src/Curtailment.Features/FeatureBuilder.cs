@@ -41,6 +41,7 @@ public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesFor
             region.Target.Series, SeriesIds.DemandForecastDayAhead, SeriesIds.Demand, SeriesIds.SolarForecastDayAhead,
             SeriesIds.WindForecastDayAhead, SeriesIds.Solar, SeriesIds.Imports, "large_hydro_mw", "natural_gas_mw", "nuclear_mw",
             "batteries_mw", SeriesIds.Wind,
+            .. region.TransmissionBoundaries.SelectMany(b => new[] { SeriesIds.BoundaryHeadroom(b), SeriesIds.BoundaryLimit(b) }),
         ];
     }
 
@@ -65,7 +66,7 @@ public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesFor
         await AddRenewableForecastsAsync(context, cancellationToken);
         await AddWeekChangeAsync(context, cancellationToken);
         await AddRecentSupplyAsync(context, cancellationToken);
-        AddTransmission(context);
+        await AddTransmissionAsync(context, cancellationToken);
 
         var frame = new DataFrame();
         frame.Columns.Add(new PrimitiveDataFrameColumn<DateTime>("interval_start_utc", starts.Select(s => s.UtcDateTime)));

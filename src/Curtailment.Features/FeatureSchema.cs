@@ -8,7 +8,7 @@ namespace Curtailment.Features;
 public static class FeatureSchema
 {
     /// <summary>Version of the list below.</summary>
-    public const string Version = "3";
+    public const string Version = "4";
 
     /// <summary>All feature names, in model order.</summary>
     public static IReadOnlyList<string> Names { get; } =
@@ -35,7 +35,8 @@ public static class FeatureSchema
         "has_supply", "imports_24h_mean", "large_hydro_24h_mean", "natural_gas_24h_mean", "nuclear_24h_mean",
         "batteries_24h_mean", "wind_24h_mean", "solar_28d_max", "imports_share_24h",
         // Transmission
-        "has_transmission", "transmission_headroom_min",
+        "has_transmission", "transmission_headroom_min", "transmission_headroom_share_min", "transmission_headroom_share_7d_mean",
+        "transmission_binding_count", "transmission_binding_share_last_day", "transmission_limit_change",
     ];
 
     /// <summary>Feature groups, for ablations: calendar, sun, history, ssa, demand, renewables, week_change, supply, transmission.</summary>

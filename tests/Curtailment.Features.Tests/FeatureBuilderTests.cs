@@ -147,6 +147,51 @@ public sealed class FeatureBuilderTests : IDisposable
         Assert.True(frame.Column("sun_elevation_deg")[0] < 0);
     }
 
+    [Fact]
+    public async Task BuildAsync_Transmission_UsesTheLastDayPublishedByIssueTime()
+    {
+        // Boundary limits of a day are known from that day's start: at 10:00 on D-1 the last known day is D-1 itself.
+        var scotland = RegionCatalog.Load(Path.Combine(AppContext.BaseDirectory, "regions.json")).Get("GB-SCOTLAND");
+        var target = new DateOnly(2025, 6, 10);
+        var rule = PublicationRule.Parse("sameday@00:00");
+        var batch = new ImportBatch("test", "b.csv");
+        for (var d = -8; d <= 0; d++)
+        {
+            var day = target.AddDays(d);
+            var (start, end) = LocalClock.DayBounds(day, scotland.TimeZone);
+            for (var t = start; t < end; t = t.AddMinutes(30))
+            {
+                // The target day's limit is cut to 10% headroom, the day before to 5%, earlier days to 50%.
+                var headroom = d == 0 ? 600 : d == -1 ? 300 : 3000;
+                var published = rule.PublishedAt(t, t.AddMinutes(30), scotland.TimeZone);
+                batch.Observations.Add(new Observation(scotland.Id, SeriesIds.BoundaryLimit("scotex"), t, TimeSpan.FromMinutes(30), 6000, "test", published));
+                batch.Observations.Add(new Observation(scotland.Id, SeriesIds.BoundaryHeadroom("scotex"), t, TimeSpan.FromMinutes(30), headroom, "test", published));
+            }
+        }
+
+        await _store.SaveAsync(batch, Guid.NewGuid().ToString(), DateTimeOffset.UnixEpoch, default);
+        var issued = LocalClock.ToUtc(target.AddDays(-1).ToDateTime(new TimeOnly(10, 0)), scotland.TimeZone, AmbiguousTime.Earlier);
+        var (targetStart, targetEnd) = LocalClock.DayBounds(target, scotland.TimeZone);
+
+        var frame = await new FeatureBuilder(_store).BuildAsync(new FeatureRequest(scotland, issued, targetStart, targetEnd, TimeSpan.FromMinutes(30)), default);
+
+        Assert.All(frame.Column("has_transmission"), v => Assert.Equal(1f, v));
+        Assert.All(frame.Column("transmission_headroom_min"), v => Assert.Equal(300f, v));
+        Assert.All(frame.Column("transmission_headroom_share_min"), v => Assert.Equal(0.05f, v!.Value, 4));
+        Assert.All(frame.Column("transmission_binding_count"), v => Assert.Equal(1f, v));
+        Assert.All(frame.Column("transmission_binding_share_last_day"), v => Assert.Equal(1f, v));
+        Assert.All(frame.Column("transmission_headroom_share_7d_mean"), v => Assert.Equal(((0.05f) + (6 * 0.5f)) / 7, v!.Value, 4));
+    }
+
+    [Fact]
+    public async Task BuildAsync_RegionWithoutBoundaryData_FlagsTransmissionAbsent()
+    {
+        var frame = await BuildAsync(TimeSpan.FromHours(1));
+
+        Assert.All(frame.Column("has_transmission"), v => Assert.Equal(0f, v));
+        Assert.All(frame.Column("transmission_headroom_share_min"), v => Assert.Equal(0f, v));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -27,4 +27,13 @@ public sealed record Region(
 {
     /// <summary>The region's time zone, resolved from <see cref="TimeZoneId"/>.</summary>
     public TimeZoneInfo TimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    /// <summary>
+    /// Transmission boundaries whose limits and flows bear on the region's curtailment (<c>scotex</c>), as named in
+    /// the boundary series (<see cref="Observations.SeriesIds.BoundaryHeadroom"/>); empty where none are published.
+    /// </summary>
+    public IReadOnlyList<string> TransmissionBoundaries { get; init; } = [];
+
+    /// <summary>The public-holiday calendar of the region (<c>US</c>, <c>AU-SA</c>, <c>DE</c>, <c>GB-SCT</c>); null: the one of its time zone.</summary>
+    public string? Holidays { get; init; }
 }

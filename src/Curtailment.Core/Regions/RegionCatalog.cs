@@ -2,6 +2,7 @@ using Curtailment.Core.Observations;
 using Curtailment.Core.Time;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using System.Xml;
 
 namespace Curtailment.Core.Regions;
@@ -10,7 +11,7 @@ namespace Curtailment.Core.Regions;
 /// Region catalogue read from <c>data/regions.json</c>. Invalid entries fail loudly with the file and the
 /// region's id, because a wrong time zone or threshold would silently corrupt every forecast.
 /// </summary>
-public sealed class RegionCatalog : IRegionCatalog
+public sealed partial class RegionCatalog : IRegionCatalog
 {
     private readonly Dictionary<string, Region> _byId;
 
@@ -83,6 +84,8 @@ public sealed class RegionCatalog : IRegionCatalog
         public string? CurtailmentPublication { get; set; }
         public string? TargetSeries { get; set; }
         public ProxyTargetEntry? ProxyTarget { get; set; }
+        public List<string>? TransmissionBoundaries { get; set; }
+        public string? Holidays { get; set; }
 
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? Extra { get; set; }
@@ -141,9 +144,22 @@ public sealed class RegionCatalog : IRegionCatalog
                 throw new InvalidDataException($"{file}: region '{id}': {e.Message}", e);
             }
 
-            return new Region(id, Name ?? id, Operator ?? id, tz, Latitude, Longitude, resolution, target, publication);
+            var boundaries = TransmissionBoundaries ?? [];
+            if (boundaries.FirstOrDefault(b => !BoundaryId().IsMatch(b)) is { } badBoundary)
+            {
+                throw new InvalidDataException($"{file}: region '{id}': transmission boundary '{badBoundary}' is not a lower-case id (letters, digits, '_').");
+            }
+
+            return new Region(id, Name ?? id, Operator ?? id, tz, Latitude, Longitude, resolution, target, publication)
+            {
+                TransmissionBoundaries = boundaries,
+                Holidays = Holidays,
+            };
         }
     }
+
+    [GeneratedRegex("^[a-z0-9_]+$")]
+    private static partial Regex BoundaryId();
 
     private sealed class ProxyTargetEntry
     {
