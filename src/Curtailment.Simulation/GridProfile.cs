@@ -33,6 +33,32 @@ public sealed record GridProfile(double PeakLoadMw, double MustRunMw, double Exp
             new("adelaide", 2200, 500, 0.75, 900),
             new("mid-north", 400, 2200, 0.25, 700),
         ]),
+        // Germany's control areas: wind in the north and east meets load in the south and west.
+        "DE-TENNET" => new(25000, 6000, 4000, false,
+        [
+            new("north", 6000, 30000, 0.25, 9000),
+            new("south", 20000, 2000, 0.75, 1e9),
+        ]),
+        "DE-50HERTZ" => new(9000, 2500, 3000, false,
+        [
+            new("north", 4000, 20000, 0.35, 7000),
+            new("south", 8000, 1000, 0.65, 1e9),
+        ]),
+        "DE-AMPRION" => new(25000, 8000, 3000, false,
+        [
+            new("north", 4000, 9000, 0.45, 7000),
+            new("south", 12000, 2000, 0.55, 1e9),
+        ]),
+        "DE-TRANSNETBW" => new(9000, 3500, 2500, false,
+        [
+            new("main", 9000, 1500, 1.0, 1e9),
+        ]),
+        // Scottish wind behind the boundaries to England: the north (SSE-SP) and the border (SCOTEX).
+        "GB-SCOTLAND" => new(4500, 1500, 6500, false,
+        [
+            new("sse_sp2", 200, 8000, 0.25, 3000),
+            new("scotex", 300, 6000, 0.75, 5500),
+        ]),
         _ => new(10000, 3000, 1500, true, [new("main", 3000, 3000, 1.0, 1e9)]),
     };
 }

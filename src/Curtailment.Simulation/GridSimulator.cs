@@ -14,6 +14,9 @@ namespace Curtailment.Simulation;
 /// </summary>
 public static class GridSimulator
 {
+    /// <summary>Share of days on which a zone's export limit is cut by an outage (to 60%).</summary>
+    public const double OutageDayShare = 0.05;
+
     /// <summary>Simulates every interval of the region's native resolution over the options' days.</summary>
     public static IReadOnlyList<SimulatedInterval> Simulate(Region region, GridProfile profile, SimulationOptions options)
     {
@@ -41,6 +44,10 @@ public static class GridSimulator
         var windError = Ar1(random, hours, 0.9, 0.06, 0, -0.5, 0.5);
         var loadError = Ar1(random, hours, 0.9, 0.01, 0, -0.06, 0.06);
 
+        // Outages are drawn from their own generator so that adding them left every other simulated value unchanged.
+        var outages = new Random(unchecked((options.Seed * 7919) ^ regionHash));
+        var outageFactor = profile.Zones.Select(_ => Enumerable.Range(0, options.Days + 2).Select(_ => outages.NextDouble() < OutageDayShare ? 0.6 : 1.0).ToArray()).ToArray();
+
         var result = new List<SimulatedInterval>();
         for (var t = start; t < end; t += step)
         {
@@ -53,6 +60,8 @@ public static class GridSimulator
 
             var load = Load(profile, hourOfDay, local.DayOfWeek, localSeason) * (1 + Interpolate(loadNoise, h));
             double solar = 0, wind = 0, localSolarCut = 0, localWindCut = 0, solarFc = 0, windFc = 0;
+            var boundaries = new BoundaryFlow[profile.Zones.Count];
+            var dayIndex = Math.Clamp((int)(h / 24), 0, options.Days + 1);
             for (var z = 0; z < profile.Zones.Count; z++)
             {
                 var zone = profile.Zones[z];
@@ -61,7 +70,9 @@ public static class GridSimulator
                 var windShape = (1 + (0.25 * Math.Cos(2 * Math.PI * (local.DayOfYear - 110) / 365.25))) * (1 + (0.15 * Math.Cos(2 * Math.PI * (hourOfDay - 2) / 24)));
                 var zoneWind = Math.Min(zone.WindMw, zone.WindMw * 0.45 * Interpolate(windiness[z], h) * windShape);
                 var zoneLoad = load * zone.LoadShare;
-                var surplus = zoneSolar + zoneWind - zoneLoad - zone.ExportLimitMw;
+                var limit = zone.ExportLimitMw * outageFactor[z][dayIndex];
+                var surplus = zoneSolar + zoneWind - zoneLoad - limit;
+                boundaries[z] = new BoundaryFlow(zone.Name, limit, Math.Min(zoneSolar + zoneWind - zoneLoad, limit));
                 if (surplus > 0 && zoneSolar + zoneWind > 0)
                 {
                     localSolarCut += surplus * zoneSolar / (zoneSolar + zoneWind);
@@ -95,7 +106,10 @@ public static class GridSimulator
 
             result.Add(new SimulatedInterval(
                 t, step, load, solar - solarCut, wind - windCut, solarCut, windCut, profile.MustRunMw, imports, thermal,
-                load * (1 + Interpolate(loadError, h)), Math.Max(0, solarFc), Math.Max(0, windFc), price));
+                load * (1 + Interpolate(loadError, h)), Math.Max(0, solarFc), Math.Max(0, windFc), price)
+            {
+                Boundaries = boundaries,
+            });
         }
 
         return result;

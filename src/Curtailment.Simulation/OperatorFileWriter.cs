@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
+using Curtailment.Core.Time;
 
 namespace Curtailment.Simulation;
 
@@ -14,6 +16,9 @@ public static class OperatorFileWriter
     public const string Prefix = "SYNTHETIC_";
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Boundary limits and flows of a day are published at that day's start, as NESO's day-ahead constraint data are read.</summary>
+    private static readonly PublicationRule BoundaryPublication = PublicationRule.Parse("sameday@00:00");
 
     /// <summary>CAISO: the Production and Curtailments sheets as CSV exports, and day-ahead forecasts as a wide tidy file.</summary>
     public static IReadOnlyList<SimulatedFile> WriteCaiso(string folder, Region region, IReadOnlyList<SimulatedInterval> intervals, DateTimeOffset? now = null)
@@ -82,6 +87,19 @@ public static class OperatorFileWriter
             Row("demand_forecast_dayahead_mw", i.LoadForecast, dayAhead);
             Row("solar_forecast_dayahead_mw", i.SolarForecast, dayAhead);
             Row("wind_forecast_dayahead_mw", i.WindForecast, dayAhead);
+            if (region.Target.Series is not (SeriesIds.SolarCurtailment or SeriesIds.WindCurtailment or SeriesIds.TotalCurtailment))
+            {
+                // A region whose target is another curtailment-like series (redispatch down) gets it from the simulated total.
+                Row(region.Target.Series, i.SolarCurtailment + i.WindCurtailment, nextDay);
+            }
+
+            var limitsKnown = BoundaryPublication.PublishedAt(i.Start, end, region.TimeZone);
+            foreach (var boundary in i.Boundaries.Where(b => region.TransmissionBoundaries.Contains(b.Name)))
+            {
+                Row(SeriesIds.BoundaryLimit(boundary.Name), boundary.LimitMw, limitsKnown);
+                Row(SeriesIds.BoundaryFlow(boundary.Name), boundary.FlowMw, limitsKnown);
+                Row(SeriesIds.BoundaryHeadroom(boundary.Name), boundary.LimitMw - boundary.FlowMw, limitsKnown);
+            }
         }
 
         var path = Path.Combine(folder, $"{Prefix}{region.Id.ToLowerInvariant()}_grid.csv");

@@ -15,4 +15,8 @@ public sealed record SimulatedInterval(
     double LoadForecast,
     double SolarForecast,
     double WindForecast,
-    double Price);
+    double Price)
+{
+    /// <summary>Each zone's export boundary in this interval: its limit and the flow out of the zone.</summary>
+    public IReadOnlyList<BoundaryFlow> Boundaries { get; init; } = [];
+}

@@ -46,6 +46,30 @@ public sealed class DemoDataWriterTests : IDisposable
     }
 
     [Fact]
+    public void Write_RegionsWithBoundariesAndOtherTargets_WriteTheirSeriesAsTheFeaturesReadThem()
+    {
+        var files = DemoDataWriter.Write(_folder, Regions, new SimulationOptions { Start = new DateOnly(2025, 6, 1), Days = 3 });
+
+        var scotland = Regions.Get("GB-SCOTLAND");
+        var gb = Import(files.Single(f => f.Path.Contains("gb-scotland", StringComparison.Ordinal)));
+        foreach (var boundary in new[] { "sse_sp2", "scotex" })
+        {
+            var headroom = gb.Observations.Where(o => o.Series == SeriesIds.BoundaryHeadroom(boundary)).ToList();
+            Assert.Equal(3 * 48, headroom.Count);
+            // Known from the start of their own local day, never before.
+            Assert.All(headroom, o => Assert.Equal(LocalClock.DayBounds(LocalClock.LocalDate(o.IntervalStart, scotland.TimeZone), scotland.TimeZone).Start, o.PublishedAt));
+            var limits = gb.Observations.Where(o => o.Series == SeriesIds.BoundaryLimit(boundary)).ToDictionary(o => o.IntervalStart, o => o.Value);
+            var flows = gb.Observations.Where(o => o.Series == SeriesIds.BoundaryFlow(boundary)).ToDictionary(o => o.IntervalStart, o => o.Value);
+            Assert.All(headroom, o => Assert.Equal(limits[o.IntervalStart] - flows[o.IntervalStart], o.Value, 0.11));
+        }
+
+        Assert.Contains(gb.Observations, o => o.Series == scotland.Target.Series);
+        var tennet = Import(files.Single(f => f.Path.Contains("de-tennet", StringComparison.Ordinal)));
+        Assert.Equal(3 * 24, tennet.Observations.Count(o => o.Series == SeriesIds.RedispatchDown));
+        Assert.DoesNotContain(tennet.Observations, o => o.Series.StartsWith(SeriesIds.BoundaryPrefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Write_WithNow_WritesNothingPublishedLater()
     {
         var now = new DateTimeOffset(2025, 4, 10, 17, 0, 0, TimeSpan.Zero); // 10:00 PDT

@@ -16,7 +16,9 @@ public sealed class GridSimulatorTests
         var second = GridSimulator.Simulate(caiso, GridProfile.For("CAISO"), Spring);
         var other = GridSimulator.Simulate(caiso, GridProfile.For("CAISO"), Spring with { Seed = 7 });
 
-        Assert.Equal(first, second);
+        // Records compare their boundary arrays by reference: compare the intervals and the boundaries apart.
+        Assert.Equal(first.Select(i => i with { Boundaries = [] }), second.Select(i => i with { Boundaries = [] }));
+        Assert.Equal(first.SelectMany(i => i.Boundaries), second.SelectMany(i => i.Boundaries));
         Assert.NotEqual(first.Select(i => i.Wind), other.Select(i => i.Wind));
     }
 
