@@ -20,8 +20,13 @@ public sealed class RegionCatalogTests
         Assert.Equal(TimeSpan.FromMinutes(5), caiso.NativeResolution);
         Assert.Equal(PublicationKind.NextDay, caiso.CurtailmentPublication.Kind);
         var sa1 = catalog.Get("SA1");
-        Assert.True(sa1.Target.IsEvent(-0.01));
+        Assert.Equal(SeriesIds.NegativePriceShare, sa1.Target.Series);
+        Assert.True(sa1.Target.IsProxy);
+        Assert.Equal(1, sa1.Target.Proxy!.ShareOf(-0.01));
+        Assert.Equal(0, sa1.Target.Proxy.ShareOf(0));
+        Assert.True(sa1.Target.IsEvent(1));
         Assert.False(sa1.Target.IsEvent(0));
+        Assert.False(caiso.Target.IsProxy);
         Assert.True(caiso.Target.IsEvent(500));
         var tennet = catalog.Get("DE-TENNET");
         Assert.Equal(SeriesIds.RedispatchDown, tennet.Target.Series);
@@ -44,6 +49,8 @@ public sealed class RegionCatalogTests
     }
 
     [Theory]
+    [InlineData("""{"regions":[{"id":"X","timeZone":"UTC","latitude":1,"longitude":1,"eventThresholdMw":0.5,"nativeResolution":"PT5M","curtailmentPublication":"realtime","proxyTarget":{"series":"rrp_aud_per_mwh","eventBelow":0}}]}""", "a proxyTarget needs 'targetSeries'")]
+    [InlineData("""{"regions":[{"id":"X","timeZone":"UTC","latitude":1,"longitude":1,"eventThresholdMw":5,"nativeResolution":"PT5M","curtailmentPublication":"realtime","transmissionBoundaries":["B6 North"]}]}""", "transmission boundary 'B6 North'")]
     [InlineData("""{"regions":[{"id":"X","timeZone":"Mars/Olympus","latitude":1,"longitude":1,"eventThresholdMw":5,"nativeResolution":"PT5M","curtailmentPublication":"realtime"}]}""", "unknown IANA time zone 'Mars/Olympus'")]
     [InlineData("""{"regions":[{"id":"X","timeZone":"UTC","latitude":1,"longitude":1,"nativeResolution":"PT5M","curtailmentPublication":"realtime"}]}""", "'eventThresholdMw' is required")]
     [InlineData("""{"regions":[{"id":"X","timeZone":"UTC","latitude":1,"longitude":1,"eventThresholdMw":5,"nativeResolution":"5 minutes","curtailmentPublication":"realtime"}]}""", "not an ISO-8601 duration")]

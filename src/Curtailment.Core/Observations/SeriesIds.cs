@@ -43,6 +43,12 @@ public static class SeriesIds
     /// <summary>Regional reference price, AUD/MWh (AEMO).</summary>
     public const string PriceAud = "rrp_aud_per_mwh";
 
+    /// <summary>
+    /// Share of an interval with a negative price (1 or 0 per dispatch interval; a share once averaged): the proxy
+    /// target of oversupply where no curtailment series is published.
+    /// </summary>
+    public const string NegativePriceShare = "negative_price_share";
+
     /// <summary>Net imports, MW.</summary>
     public const string Imports = "imports_mw";
 

@@ -118,20 +118,22 @@ public sealed partial class RegionCatalog : IRegionCatalog
                 throw new InvalidDataException($"{file}: region '{id}': nativeResolution '{NativeResolution}' is not an ISO-8601 duration.");
             }
 
-            RegionTarget target;
+            var threshold = EventThresholdMw ?? throw new InvalidDataException($"{file}: region '{id}': 'eventThresholdMw' is required.");
+            if (threshold <= 0)
+            {
+                throw new InvalidDataException($"{file}: region '{id}': 'eventThresholdMw' must be positive.");
+            }
+
+            var target = new RegionTarget(TargetSeries ?? SeriesIds.TotalCurtailment, threshold);
             if (ProxyTarget is { } proxy)
             {
-                target = new RegionTarget(Required(proxy.Series, "proxyTarget.series"), proxy.EventBelow ?? proxy.EventAtOrAbove ?? 0, proxy.EventBelow is not null);
-            }
-            else
-            {
-                var threshold = EventThresholdMw ?? throw new InvalidDataException($"{file}: region '{id}': 'eventThresholdMw' is required.");
-                if (threshold <= 0)
+                if (TargetSeries is null || (proxy.EventBelow is null) == (proxy.EventAtOrAbove is null))
                 {
-                    throw new InvalidDataException($"{file}: region '{id}': 'eventThresholdMw' must be positive.");
+                    throw new InvalidDataException(
+                        $"{file}: region '{id}': a proxyTarget needs 'targetSeries' (the share of each interval the rule holds) and exactly one of 'eventBelow', 'eventAtOrAbove'.");
                 }
 
-                target = new RegionTarget(TargetSeries ?? SeriesIds.TotalCurtailment, threshold);
+                target = target with { Proxy = new ProxyRule(Required(proxy.Series, "proxyTarget.series"), proxy.EventBelow ?? proxy.EventAtOrAbove!.Value, proxy.EventBelow is not null) };
             }
 
             PublicationRule publication;
