@@ -51,8 +51,7 @@ public sealed partial class GbBoundaryConstraintsImporter : IFileImporter
         var rule = context.Published ?? DefaultPublication;
 
         var builder = new BatchBuilder(Source, context.FileName);
-        // Only some boundaries are reported at any time, with three series each: rows x boundaries is about what a file holds.
-        builder.EnsureCapacity(csv.EstimatedRows * boundaries.Length, 3 * boundaries.Length);
+        var sized = false;
         var flows = new double?[boundaries.Length];
         var limits = new double?[boundaries.Length];
         foreach (var row in csv.Rows())
@@ -62,6 +61,20 @@ public sealed partial class GbBoundaryConstraintsImporter : IFileImporter
                 || !TryValues(row, header, boundaries, builder, flows, limits))
             {
                 continue;
+            }
+
+            if (!sized)
+            {
+                // Only some of the boundaries are reported at a time, and which ones changes slowly: the first row's
+                // count, times the rows, sizes the batch better than the header can.
+                var perRow = 0;
+                for (var b = 0; b < boundaries.Length; b++)
+                {
+                    perRow += (flows[b].HasValue ? 1 : 0) + (limits[b].HasValue ? 1 : 0) + (flows[b].HasValue && limits[b] < NoBindingLimitMw ? 1 : 0);
+                }
+
+                builder.EnsureCapacity(Math.Max(1, perRow) * csv.EstimatedRows, 3 * boundaries.Length);
+                sized = true;
             }
 
             var published = rule.PublishedAt(start, start + GbFiles.HalfHour, region.TimeZone);
