@@ -18,17 +18,17 @@ namespace Curtailment.Ingestion.Gb;
 public sealed partial class GbBoundaryConstraintsImporter : IFileImporter
 {
     /// <summary>
-    /// NESO calls the values day-ahead, but no publication before the day could be confirmed: the published file
-    /// never held the next day. So a day's values count as known from the start of that day (UK time), not before,
-    /// unless the caller gives a rule.
-    /// </summary>
-    public static PublicationRule DefaultPublication { get; } = PublicationRule.Parse("sameday@00:00");
-
-    /// <summary>
     /// Limits at or above this (10,000, and the placeholder 99,999) mean "no binding limit": they are stored as
     /// published, but a headroom computed from them would be a made-up number, so none is written.
     /// </summary>
     public const double NoBindingLimitMw = 10_000;
+
+    /// <summary>
+    /// NESO calls the values day-ahead, but no publication before the day could be confirmed: the published file
+    /// never held the next day. So a day's values count as known from the start of that day (Europe/London), not
+    /// before, unless the caller gives a rule.
+    /// </summary>
+    public static PublicationRule DefaultPublication { get; } = PublicationRule.Parse("sameday@00:00");
 
     private const string FlowSuffix = "_flow_mw";
     private const string LimitSuffix = "_limit_mw";
@@ -48,7 +48,8 @@ public sealed partial class GbBoundaryConstraintsImporter : IFileImporter
         CsvFile.RequireHeader(context.FileName, header, TimeColumns, "cleaned GB day-ahead boundary flows and limits");
         var boundaries = ReadBoundaries(context.FileName, header);
         var region = context.ResolveRegion(GbFiles.ScotlandRegionId);
-        var rule = context.Published ?? DefaultPublication;
+        // The default is a UK day whatever region the values are read into; a rule the caller gives is local to the region.
+        var (rule, zone) = context.Published is { } given ? (given, region.TimeZone) : (DefaultPublication, GbFiles.London);
 
         var builder = new BatchBuilder(Source, context.FileName);
         var sized = false;
@@ -77,7 +78,7 @@ public sealed partial class GbBoundaryConstraintsImporter : IFileImporter
                 sized = true;
             }
 
-            var published = rule.PublishedAt(start, start + GbFiles.HalfHour, region.TimeZone);
+            var published = rule.PublishedAt(start, start + GbFiles.HalfHour, zone);
             for (var b = 0; b < boundaries.Length; b++)
             {
                 var boundary = boundaries[b];

@@ -114,6 +114,14 @@ public class GbBoundaryConstraintsImporterTests
     }
 
     [Fact]
+    public void Parse_OtherRegionWithoutRule_StillPublishesAtUkMidnight()
+    {
+        var batch = TestFiles.Parse(_importer, "Gb/gb_da_boundary_limits_flows_halfhourly_sample.csv", regionId: "CAISO");
+
+        Assert.All(batch.Observations, o => Assert.Equal(TestFiles.Utc("2019-09-30T23:00:00Z"), o.PublishedAt));
+    }
+
+    [Fact]
     public void Parse_ClockChangeDays_ReadLocalOffsetsAndPublishAtLocalMidnight()
     {
         var batch = TestFiles.Parse(_importer, "Gb/gb_da_boundary_limits_flows_halfhourly_dst.csv");
