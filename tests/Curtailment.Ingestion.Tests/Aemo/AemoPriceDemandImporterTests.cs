@@ -193,9 +193,9 @@ public class AemoPriceDemandImporterTests
         Assert.All(batch.Observations, o => Assert.Equal(o.IntervalEnd, o.PublishedAt));
 
         var halfHour = Single(batch, SeriesIds.Demand, "2013-12-31T14:00:00Z");
-        Assert.Equal(1528.27, halfHour.Value);
+        Assert.Equal(1512.40, halfHour.Value);
         Assert.Equal(TimeSpan.FromMinutes(30), halfHour.Duration);
-        Assert.Equal(44.56, Single(batch, SeriesIds.PriceAud, "2013-12-31T14:00:00Z").Value);
+        Assert.Equal(43.10, Single(batch, SeriesIds.PriceAud, "2013-12-31T14:00:00Z").Value);
         Assert.Equal(TimeSpan.FromMinutes(30), Single(batch, SeriesIds.Demand, "2021-09-30T17:30:00Z").Duration);
 
         var fiveMinutes = Single(batch, SeriesIds.PriceAud, "2021-09-30T18:00:00Z");
@@ -242,7 +242,7 @@ public class AemoPriceDemandImporterTests
     [Fact]
     public void Parse_CleanedFileWithMinutesMissingAColumn_ThrowsNamingIt()
     {
-        var text = "interval_start_utc,interval_end_nem_time,total_demand_mw,price,interval_minutes\n2013-12-31T14:00:00+00:00,2014-01-01T00:30:00+10:00,1528.27,44.56,30\n";
+        var text = "interval_start_utc,interval_end_nem_time,total_demand_mw,price,interval_minutes\n2013-12-31T14:00:00+00:00,2014-01-01T00:30:00+10:00,1512.40,43.10,30\n";
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
 
         var error = Assert.Throws<ImportFormatException>(() => _importer.Parse(stream, new ImportContext("aemo_sa1_price_demand_2014-01_2022-12.csv", TestFiles.Regions)));

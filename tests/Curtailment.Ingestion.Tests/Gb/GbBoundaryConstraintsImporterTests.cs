@@ -27,10 +27,10 @@ public class GbBoundaryConstraintsImporterTests
         Assert.All(batch.Observations, o => Assert.Equal(TimeSpan.FromMinutes(30), o.Duration));
 
         const string first = "2019-09-30T23:00:00Z";
-        Assert.Equal(3455.28, Value(batch, SeriesIds.BoundaryFlow("scotex"), first));
-        Assert.Equal(4850, Value(batch, SeriesIds.BoundaryLimit("scotex"), first));
-        Assert.Equal(4850 - 3455.28, Value(batch, SeriesIds.BoundaryHeadroom("scotex"), first));
-        Assert.Equal(5450 - 3213.91, Value(batch, SeriesIds.BoundaryHeadroom("estex"), first));
+        Assert.Equal(3400.25, Value(batch, SeriesIds.BoundaryFlow("scotex"), first));
+        Assert.Equal(4800, Value(batch, SeriesIds.BoundaryLimit("scotex"), first));
+        Assert.Equal(4800 - 3400.25, Value(batch, SeriesIds.BoundaryHeadroom("scotex"), first));
+        Assert.Equal(5400 - 3200.5, Value(batch, SeriesIds.BoundaryHeadroom("estex"), first));
         // A limit of 0 is stored; the headroom below a negative flow is positive.
         Assert.Equal(0, Value(batch, SeriesIds.BoundaryLimit("sse_sp"), first));
         Assert.Equal(120.5, Value(batch, SeriesIds.BoundaryHeadroom("sse_sp"), first));
@@ -44,7 +44,7 @@ public class GbBoundaryConstraintsImporterTests
         const string third = "2019-10-01T00:00:00Z";
         Assert.Equal(-20, Value(batch, SeriesIds.BoundaryLimit("sse_sp"), third));
         Assert.Equal(-30, Value(batch, SeriesIds.BoundaryHeadroom("sse_sp"), third));
-        Assert.Equal(-150.5, Value(batch, SeriesIds.BoundaryHeadroom("scotex"), third));
+        Assert.Equal(-200.5, Value(batch, SeriesIds.BoundaryHeadroom("scotex"), third));
         Assert.Equal(-120.5, Value(batch, SeriesIds.BoundaryFlow("sse_sp"), "2019-09-30T23:00:00Z"));
     }
 
@@ -56,7 +56,7 @@ public class GbBoundaryConstraintsImporterTests
         const string second = "2019-09-30T23:30:00Z";
         Assert.Equal(99999, Value(batch, SeriesIds.BoundaryLimit("estex"), second));
         Assert.Equal(10000, Value(batch, SeriesIds.BoundaryLimit("scotex"), second));
-        Assert.Equal(2128.73, Value(batch, SeriesIds.BoundaryFlow("estex"), second));
+        Assert.Equal(2100.75, Value(batch, SeriesIds.BoundaryFlow("estex"), second));
         Assert.Null(Value(batch, SeriesIds.BoundaryHeadroom("estex"), second));
         Assert.Null(Value(batch, SeriesIds.BoundaryHeadroom("scotex"), second));
     }
@@ -68,7 +68,7 @@ public class GbBoundaryConstraintsImporterTests
 
         Assert.DoesNotContain(batch.Observations, o => o.Series.StartsWith("boundary_sse_sp_", StringComparison.Ordinal) && o.IntervalStart == TestFiles.Utc("2019-09-30T23:30:00Z"));
         // A limit without a flow is stored, but gives no headroom.
-        Assert.Equal(5450, Value(batch, SeriesIds.BoundaryLimit("estex"), "2019-10-01T00:00:00Z"));
+        Assert.Equal(5400, Value(batch, SeriesIds.BoundaryLimit("estex"), "2019-10-01T00:00:00Z"));
         Assert.Null(Value(batch, SeriesIds.BoundaryFlow("estex"), "2019-10-01T00:00:00Z"));
         Assert.Null(Value(batch, SeriesIds.BoundaryHeadroom("estex"), "2019-10-01T00:00:00Z"));
     }

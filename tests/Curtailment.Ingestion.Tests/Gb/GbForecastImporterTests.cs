@@ -21,8 +21,8 @@ public class GbForecastImporterTests
         Assert.Equal(10, batch.Observations.Count);
         Assert.All(batch.Observations, o => Assert.Equal("GB-SCOTLAND", o.Region));
         Assert.All(batch.Observations, o => Assert.Equal(TimeSpan.FromMinutes(30), o.Duration));
-        Assert.Equal(11453, Single(batch, SeriesIds.WindForecastLatest, "2024-01-01T00:00:00Z").Value);
-        Assert.Equal(23065, Single(batch, SeriesIds.DemandForecastDayAhead, "2024-01-01T00:00:00Z").Value);
+        Assert.Equal(11400, Single(batch, SeriesIds.WindForecastLatest, "2024-01-01T00:00:00Z").Value);
+        Assert.Equal(23000, Single(batch, SeriesIds.DemandForecastDayAhead, "2024-01-01T00:00:00Z").Value);
     }
 
     [Fact]
@@ -61,9 +61,9 @@ public class GbForecastImporterTests
         var batch = TestFiles.Parse(_importer, "Gb/gb_wind_demand_forecast_halfhourly_sample.csv");
 
         // 01:30 BST and 01:30 GMT are an hour apart in UTC; the source gave both the same demand.
-        Assert.Equal(7584, Single(batch, SeriesIds.WindForecastLatest, "2024-10-27T00:30:00Z").Value);
-        Assert.Equal(9954, Single(batch, SeriesIds.WindForecastLatest, "2024-10-27T01:30:00Z").Value);
-        Assert.Equal(21501, Single(batch, SeriesIds.DemandForecastDayAhead, "2024-10-27T01:30:00Z").Value);
+        Assert.Equal(7500, Single(batch, SeriesIds.WindForecastLatest, "2024-10-27T00:30:00Z").Value);
+        Assert.Equal(9900, Single(batch, SeriesIds.WindForecastLatest, "2024-10-27T01:30:00Z").Value);
+        Assert.Equal(21500, Single(batch, SeriesIds.DemandForecastDayAhead, "2024-10-27T01:30:00Z").Value);
         Assert.Equal(5000, Single(batch, SeriesIds.WindForecastLatest, "2024-03-31T01:00:00Z").Value);
     }
 
