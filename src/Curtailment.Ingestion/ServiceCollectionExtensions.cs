@@ -1,7 +1,9 @@
 using Curtailment.Core.Ingest;
 using Curtailment.Ingestion.Aemo;
 using Curtailment.Ingestion.Caiso;
+using Curtailment.Ingestion.De;
 using Curtailment.Ingestion.Eia930;
+using Curtailment.Ingestion.Gb;
 using Curtailment.Ingestion.Tidy;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +21,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IFileImporter, CaisoOutlookImporter>();
         services.AddSingleton<IFileImporter, Eia930Importer>();
         services.AddSingleton<IFileImporter, AemoPriceDemandImporter>();
+        services.AddSingleton<IFileImporter, DeRedispatchImporter>();
+        services.AddSingleton<IFileImporter, GbBoaCurtailmentImporter>();
+        services.AddSingleton<IFileImporter, GbBoundaryConstraintsImporter>();
+        services.AddSingleton<IFileImporter, GbForecastImporter>();
         services.AddSingleton<ImporterCatalog>();
         return services;
     }

@@ -122,4 +122,25 @@ public class Eia930AemoRealFilesTests
         Assert.Equal(2 * 8_928, batch.Observations.Count);
         Assert.All(batch.Observations, o => Assert.Equal(TimeSpan.FromMinutes(5), o.Duration));
     }
+
+    [Fact]
+    public void Parse_AemoCleaned2014To2022_ReadsHalfHoursThenFiveMinutes()
+    {
+        if (SharedFolder.RealData() is not { } real)
+        {
+            return;
+        }
+
+        var batch = Parse(new AemoPriceDemandImporter(), Path.Combine(real, "aemo_sa1_price_demand_5min", "aemo_sa1_price_demand_2014-01_2022-12.csv"));
+
+        Assert.Equal(267_456, batch.RowsRead);
+        Assert.Empty(batch.Rejected);
+        Assert.Equal(2 * 135_840, batch.Observations.Count(o => o.Duration == TimeSpan.FromMinutes(30)));
+        Assert.Equal(2 * 131_616, batch.Observations.Count(o => o.Duration == TimeSpan.FromMinutes(5)));
+        Assert.Equal(new DateTimeOffset(2013, 12, 31, 14, 0, 0, TimeSpan.Zero), batch.Observations.Min(o => o.IntervalStart));
+        // It ends where the 2023-2024 file starts.
+        Assert.Equal(new DateTimeOffset(2022, 12, 31, 14, 0, 0, TimeSpan.Zero), batch.Observations.Max(o => o.IntervalEnd));
+        var lastHalfHour = batch.Observations.Where(o => o.Duration == TimeSpan.FromMinutes(30)).Max(o => o.IntervalEnd);
+        Assert.Equal(new DateTimeOffset(2021, 10, 1, 0, 0, 0, TimeSpan.FromHours(10)), lastHalfHour);
+    }
 }

@@ -18,7 +18,7 @@ internal static class CommonOptions
 
     public static Option<string?> Region(bool required = false) => new("--region")
     {
-        Description = "Region id from data/regions.json (CAISO, SPP, ERCOT, SA1).",
+        Description = "Region id from data/regions.json (CAISO, SPP, ERCOT, SA1, DE-TENNET, DE-50HERTZ, DE-AMPRION, DE-TRANSNETBW, GB-SCOTLAND).",
         Required = required,
     };
 

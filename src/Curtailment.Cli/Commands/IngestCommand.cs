@@ -15,7 +15,7 @@ internal static class IngestCommand
     {
         var source = new Option<string>("--source")
         {
-            Description = "Layout of the files: caiso-production, caiso-curtailment-report, caiso-outlook, eia930, aemo, tidy.",
+            Description = "Layout of the files: caiso-production, caiso-curtailment-report, caiso-outlook, eia930, aemo, de-redispatch, gb-boa, gb-constraints, gb-forecasts, tidy.",
             Required = true,
         };
         var files = new Option<string[]>("--file")
@@ -27,7 +27,7 @@ internal static class IngestCommand
         var region = CommonOptions.Region();
         var published = new Option<string?>("--published")
         {
-            Description = "Publication rule for files without published_at_utc: realtime, realtime+PT1H, dayahead@10:00, nextday@10:00.",
+            Description = "Publication rule for files without published_at_utc: realtime, realtime+PT1H, dayahead@10:00, nextday@10:00, sameday@00:00.",
         };
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();

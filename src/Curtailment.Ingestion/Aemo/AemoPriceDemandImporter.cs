@@ -15,7 +15,9 @@ namespace Curtailment.Ingestion.Aemo;
 /// (<c>REGION,SETTLEMENTDATE,TOTALDEMAND,RRP,PERIODTYPE</c>); <c>SETTLEMENTDATE</c> is the interval's END in NEM
 /// time (UTC+10 all year), <c>YYYY/MM/DD HH:MM:SS</c>;</item>
 /// <item>our cleaned <c>interval_start_utc,interval_end_nem_time,total_demand_mw,rrp_aud_per_mwh</c>, whose region
-/// comes from the file name (<c>aemo_sa1_...</c>) or the caller.</item>
+/// comes from the file name (<c>aemo_sa1_...</c>) or the caller;</item>
+/// <item>the same with <c>interval_minutes</c> (30 or 5) at the end, for files that span the move to five-minute
+/// settlement: each row covers <c>[interval_start_utc, +interval_minutes)</c>, and its NEM end must agree.</item>
 /// </list>
 /// Demand goes negative when rooftop solar exceeds load and prices go negative in oversupply: both are stored
 /// as published. Values are public as soon as the interval is dispatched (real time), whatever rule the caller gives.
@@ -34,6 +36,8 @@ public sealed partial class AemoPriceDemandImporter : IFileImporter
     private static readonly string[] AemoHeader = ["REGION", "SETTLEMENTDATE", "TOTALDEMAND", "RRP", "PERIODTYPE"];
 
     private static readonly string[] CleanedHeader = ["interval_start_utc", "interval_end_nem_time", "total_demand_mw", "rrp_aud_per_mwh"];
+
+    private static readonly string[] CleanedWithMinutesHeader = [.. CleanedHeader, "interval_minutes"];
 
     private static readonly string[] SettlementFormats = ["yyyy/MM/dd HH:mm:ss", "yyyy/MM/dd HH:mm"];
 
@@ -57,6 +61,13 @@ public sealed partial class AemoPriceDemandImporter : IFileImporter
         {
             CsvFile.RequireHeader(context.FileName, header, AemoHeader, "AEMO PRICE_AND_DEMAND");
             ParseAemo(csv.Rows(), header, context, builder);
+        }
+        else if (first.Equals(CleanedHeader[0], StringComparison.OrdinalIgnoreCase)
+            && header.Fields.Length > CleanedHeader.Length
+            && header[CleanedHeader.Length].Trim().Equals(CleanedWithMinutesHeader[^1], StringComparison.OrdinalIgnoreCase))
+        {
+            CsvFile.RequireHeader(context.FileName, header, CleanedWithMinutesHeader, "cleaned AEMO price and demand with interval minutes");
+            ParseCleanedWithMinutes(csv.Rows(), header, ResolveFileRegion(context), builder);
         }
         else if (first.Equals(CleanedHeader[0], StringComparison.OrdinalIgnoreCase))
         {
@@ -137,6 +148,47 @@ public sealed partial class AemoPriceDemandImporter : IFileImporter
             if (!Values.TryParseInstant(row[1], naiveIsUtc: false, out var end) || end <= start)
             {
                 builder.Reject(row.Line, header[1], $"'{row[1].Trim()}' is not an ISO-8601 time with offset after the interval start", row.Raw);
+                continue;
+            }
+
+            AddValues(row, header, region, start, end, demandIndex: 2, priceIndex: 3, builder);
+        }
+    }
+
+    private static void ParseCleanedWithMinutes(IEnumerable<CsvLine> rows, CsvLine header, Region region, BatchBuilder builder)
+    {
+        const int minutesIndex = 4;
+        foreach (var row in rows)
+        {
+            builder.CountRow();
+            if (row.Fields.Length < CleanedWithMinutesHeader.Length)
+            {
+                builder.Reject(row.Line, null, $"the row has {row.Fields.Length} fields, the header {CleanedWithMinutesHeader.Length}", row.Raw);
+                continue;
+            }
+
+            if (!Values.TryParseInstant(row[0], naiveIsUtc: true, out var start))
+            {
+                builder.Reject(row.Line, header[0], $"'{row[0].Trim()}' is not an ISO-8601 instant", row.Raw);
+                continue;
+            }
+
+            var minutesText = row[minutesIndex].Trim();
+            if (minutesText is not ("5" or "30"))
+            {
+                builder.Reject(row.Line, header[minutesIndex], $"interval length '{minutesText}' is not 5 or 30 minutes (AEMO's two settlement intervals)", row.Raw);
+                continue;
+            }
+
+            var end = start.AddMinutes(minutesText == "5" ? 5 : 30);
+            // The NEM end is redundant with start and length, so a disagreement means one of them is wrong and the
+            // row cannot say which.
+            var endText = row[1].Trim();
+            if (!DateTimeOffset.TryParseExact(endText, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var nemEnd)
+                || nemEnd.Offset != NemOffset || nemEnd != end)
+            {
+                builder.Reject(row.Line, header[1],
+                    $"'{endText}' is not the interval's end in NEM time: expected {end.ToOffset(NemOffset):yyyy-MM-dd'T'HH:mm:sszzz} (start plus {minutesText} minutes)", row.Raw);
                 continue;
             }
 

@@ -181,4 +181,83 @@ public class AemoPriceDemandImporterTests
         Assert.Equal(TimeSpan.FromMinutes(30), Single(batch, SeriesIds.Demand, "2021-09-30T17:30:00Z").Duration);
         Assert.Equal(TimeSpan.FromMinutes(5), Single(batch, SeriesIds.Demand, "2021-09-30T18:00:00Z").Duration);
     }
+
+    [Fact]
+    public void Parse_CleanedFileWithMinutes_UsesEachRowsIntervalLength()
+    {
+        var batch = TestFiles.Parse(_importer, "Aemo/aemo_sa1_price_demand_2014-01_2022-12_sample.csv");
+
+        Assert.Equal(8, batch.RowsRead);
+        Assert.Equal(7, batch.Observations.Count);
+        Assert.All(batch.Observations, o => Assert.Equal("SA1", o.Region));
+        Assert.All(batch.Observations, o => Assert.Equal(o.IntervalEnd, o.PublishedAt));
+
+        var halfHour = Single(batch, SeriesIds.Demand, "2013-12-31T14:00:00Z");
+        Assert.Equal(1512.40, halfHour.Value);
+        Assert.Equal(TimeSpan.FromMinutes(30), halfHour.Duration);
+        Assert.Equal(43.10, Single(batch, SeriesIds.PriceAud, "2013-12-31T14:00:00Z").Value);
+        Assert.Equal(TimeSpan.FromMinutes(30), Single(batch, SeriesIds.Demand, "2021-09-30T17:30:00Z").Duration);
+
+        var fiveMinutes = Single(batch, SeriesIds.PriceAud, "2021-09-30T18:00:00Z");
+        Assert.Equal(-41.00, fiveMinutes.Value);
+        Assert.Equal(TimeSpan.FromMinutes(5), fiveMinutes.Duration);
+
+        // An empty price is not available: the demand of that row is still stored.
+        Assert.Equal(1300.00, Single(batch, SeriesIds.Demand, "2022-12-31T13:55:00Z").Value);
+        Assert.DoesNotContain(batch.Observations, o => o.Series == SeriesIds.PriceAud && o.IntervalStart == TestFiles.Utc("2022-12-31T13:55:00Z"));
+    }
+
+    [Fact]
+    public void Parse_CleanedFileWithMinutes_RejectsBadLengthEndAndNumber()
+    {
+        var batch = TestFiles.Parse(_importer, "Aemo/aemo_sa1_price_demand_2014-01_2022-12_sample.csv");
+
+        Assert.Collection(batch.Rejected,
+            r =>
+            {
+                Assert.Equal(5, r.Line);
+                Assert.Equal("interval_minutes", r.Column);
+                Assert.Contains("'15' is not 5 or 30", r.Reason, StringComparison.Ordinal);
+            },
+            r =>
+            {
+                Assert.Equal(6, r.Line);
+                Assert.Equal("interval_end_nem_time", r.Column);
+                Assert.Contains("expected 2021-10-01T04:15:00+10:00", r.Reason, StringComparison.Ordinal);
+            },
+            r =>
+            {
+                // The same instant as the true end, but not written in NEM time.
+                Assert.Equal(7, r.Line);
+                Assert.Equal("interval_end_nem_time", r.Column);
+            },
+            r =>
+            {
+                Assert.Equal(8, r.Line);
+                Assert.Equal("total_demand_mw", r.Column);
+                Assert.Contains("'1x09.00' is not a number", r.Reason, StringComparison.Ordinal);
+            });
+    }
+
+    [Fact]
+    public void Parse_CleanedFileWithMinutesMissingAColumn_ThrowsNamingIt()
+    {
+        var text = "interval_start_utc,interval_end_nem_time,total_demand_mw,price,interval_minutes\n2013-12-31T14:00:00+00:00,2014-01-01T00:30:00+10:00,1512.40,43.10,30\n";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+
+        var error = Assert.Throws<ImportFormatException>(() => _importer.Parse(stream, new ImportContext("aemo_sa1_price_demand_2014-01_2022-12.csv", TestFiles.Regions)));
+
+        Assert.Equal(1, error.Line);
+        Assert.Equal(4, error.Column);
+        Assert.Contains("rrp_aud_per_mwh", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SameFileTwice_GivesTheSameObservations()
+    {
+        var first = TestFiles.Parse(_importer, "Aemo/aemo_sa1_price_demand_2014-01_2022-12_sample.csv");
+        var second = TestFiles.Parse(_importer, "Aemo/aemo_sa1_price_demand_2014-01_2022-12_sample.csv");
+
+        Assert.Equal(first.Observations, second.Observations);
+    }
 }
