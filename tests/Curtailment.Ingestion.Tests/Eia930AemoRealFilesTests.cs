@@ -103,7 +103,7 @@ public class Eia930AemoRealFilesTests
 
         Assert.Equal(157_536, batch.RowsRead);
         Assert.Empty(batch.Rejected);
-        Assert.Equal(2 * 157_536, batch.Observations.Count);
+        Assert.Equal(3 * 157_536, batch.Observations.Count); // demand, price and the negative-price share
         Assert.Equal(new DateTimeOffset(2022, 12, 31, 14, 0, 0, TimeSpan.Zero), batch.Observations.Min(o => o.IntervalStart));
     }
 
@@ -119,7 +119,7 @@ public class Eia930AemoRealFilesTests
 
         Assert.Equal(8_928, batch.RowsRead);
         Assert.Empty(batch.Rejected);
-        Assert.Equal(2 * 8_928, batch.Observations.Count);
+        Assert.Equal(3 * 8_928, batch.Observations.Count);
         Assert.All(batch.Observations, o => Assert.Equal(TimeSpan.FromMinutes(5), o.Duration));
     }
 
@@ -135,8 +135,8 @@ public class Eia930AemoRealFilesTests
 
         Assert.Equal(267_456, batch.RowsRead);
         Assert.Empty(batch.Rejected);
-        Assert.Equal(2 * 135_840, batch.Observations.Count(o => o.Duration == TimeSpan.FromMinutes(30)));
-        Assert.Equal(2 * 131_616, batch.Observations.Count(o => o.Duration == TimeSpan.FromMinutes(5)));
+        Assert.Equal(3 * 135_840, batch.Observations.Count(o => o.Duration == TimeSpan.FromMinutes(30)));
+        Assert.Equal(3 * 131_616, batch.Observations.Count(o => o.Duration == TimeSpan.FromMinutes(5)));
         Assert.Equal(new DateTimeOffset(2013, 12, 31, 14, 0, 0, TimeSpan.Zero), batch.Observations.Min(o => o.IntervalStart));
         // It ends where the 2023-2024 file starts.
         Assert.Equal(new DateTimeOffset(2022, 12, 31, 14, 0, 0, TimeSpan.Zero), batch.Observations.Max(o => o.IntervalEnd));

@@ -53,8 +53,8 @@ public sealed partial class AemoPriceDemandImporter : IFileImporter
         using var csv = CsvRows.Open(content, context.FileName);
         var header = csv.Header;
         var builder = new BatchBuilder(Source, context.FileName);
-        // Two values (demand, price) per row.
-        builder.EnsureCapacity(2 * csv.EstimatedRows, 2);
+        // Demand, price and, for a region whose proxy target reads the price, the rule's share, per row.
+        builder.EnsureCapacity(3 * csv.EstimatedRows, 3);
 
         var first = header[0].Trim();
         if (first.Equals(AemoHeader[0], StringComparison.OrdinalIgnoreCase))
@@ -210,9 +210,11 @@ public sealed partial class AemoPriceDemandImporter : IFileImporter
             builder.Add(row, header[demandIndex], new Observation(region.Id, SeriesIds.Demand, start, end - start, d, builder.Source, published));
         }
 
-        if (price is { } p)
+        if (price is { } p && builder.Add(row, header[priceIndex], new Observation(region.Id, SeriesIds.PriceAud, start, end - start, p, builder.Source, published))
+            && region.Target.Proxy is { Series: SeriesIds.PriceAud } proxy)
         {
-            builder.Add(row, header[priceIndex], new Observation(region.Id, SeriesIds.PriceAud, start, end - start, p, builder.Source, published));
+            // The region forecasts the share of the interval its price rule holds (ADR 0007), derived here once.
+            builder.Add(row, header[priceIndex], new Observation(region.Id, region.Target.Series, start, end - start, proxy.ShareOf(p), builder.Source, published));
         }
     }
 

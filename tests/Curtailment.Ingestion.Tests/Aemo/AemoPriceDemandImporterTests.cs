@@ -19,7 +19,7 @@ public class AemoPriceDemandImporterTests
         Assert.Equal("aemo", batch.Source);
         Assert.Equal(4, batch.RowsRead);
         Assert.Empty(batch.Rejected);
-        Assert.Equal(8, batch.Observations.Count);
+        Assert.Equal(12, batch.Observations.Count); // demand, price and SA1's proxy target per row
         Assert.All(batch.Observations, o => Assert.Equal("SA1", o.Region));
         Assert.All(batch.Observations, o => Assert.Equal(TimeSpan.FromMinutes(5), o.Duration));
         // Published in real time: at the interval's end.
@@ -49,6 +49,9 @@ public class AemoPriceDemandImporterTests
         Assert.Equal(-120.55, Single(batch, SeriesIds.Demand, "2024-01-14T02:25:00Z").Value);
         Assert.Equal(-45.10, Single(batch, SeriesIds.PriceAud, "2024-01-14T02:25:00Z").Value);
         Assert.Equal(-10.25, Single(batch, SeriesIds.PriceAud, "2023-12-31T14:05:00Z").Value);
+        // SA1's target: the share of the interval with a negative price.
+        Assert.Equal(1, Single(batch, SeriesIds.NegativePriceShare, "2024-01-14T02:25:00Z").Value);
+        Assert.Equal(0, Single(batch, SeriesIds.NegativePriceShare, "2023-12-31T14:00:00Z").Value);
     }
 
     [Fact]
@@ -65,7 +68,7 @@ public class AemoPriceDemandImporterTests
         var batch = TestFiles.Parse(_importer, "Aemo/PRICE_AND_DEMAND_202401_SA1_problems.csv");
 
         Assert.Equal(7, batch.RowsRead);
-        Assert.Equal(2, batch.Observations.Count);
+        Assert.Equal(3, batch.Observations.Count);
         Assert.Collection(batch.Rejected,
             r =>
             {
@@ -109,7 +112,7 @@ public class AemoPriceDemandImporterTests
         var batch = TestFiles.Parse(_importer, "Aemo/aemo_sa1_price_demand_5min_sample.csv");
 
         Assert.Equal(3, batch.RowsRead);
-        Assert.Equal(4, batch.Observations.Count);
+        Assert.Equal(6, batch.Observations.Count);
         var january = Single(batch, SeriesIds.Demand, "2022-12-31T14:00:00Z");
         Assert.Equal(1400.50, january.Value);
         Assert.Equal(TimeSpan.FromMinutes(5), january.Duration);
@@ -188,7 +191,7 @@ public class AemoPriceDemandImporterTests
         var batch = TestFiles.Parse(_importer, "Aemo/aemo_sa1_price_demand_2014-01_2022-12_sample.csv");
 
         Assert.Equal(8, batch.RowsRead);
-        Assert.Equal(7, batch.Observations.Count);
+        Assert.Equal(10, batch.Observations.Count);
         Assert.All(batch.Observations, o => Assert.Equal("SA1", o.Region));
         Assert.All(batch.Observations, o => Assert.Equal(o.IntervalEnd, o.PublishedAt));
 
