@@ -39,8 +39,8 @@ public static class FeatureSchema
         "transmission_binding_count", "transmission_binding_share_last_day", "transmission_limit_change",
     ];
 
-    /// <summary>Feature groups, for ablations: calendar, sun, history, ssa, demand, renewables, week_change, supply, transmission.</summary>
-    public static IReadOnlyList<string> Groups { get; } = ["calendar", "sun", "history", "ssa", "demand", "renewables", "week_change", "supply", "transmission"];
+    /// <summary>Feature groups, for ablations: calendar, season, sun, history, ssa, demand, renewables, week_change, supply, transmission.</summary>
+    public static IReadOnlyList<string> Groups { get; } = ["calendar", "season", "sun", "history", "ssa", "demand", "renewables", "week_change", "supply", "transmission"];
 
     /// <summary>The column of a feature in every row; throws for a name the schema does not list.</summary>
     public static int IndexOf(string name)
@@ -56,7 +56,8 @@ public static class FeatureSchema
         ArgumentNullException.ThrowIfNull(name);
         return name switch
         {
-            "tod_sin" or "tod_cos" or "doy_sin" or "doy_cos" or "day_of_week" or "is_weekend" or "is_holiday" => "calendar",
+            "doy_sin" or "doy_cos" => "season",
+            "tod_sin" or "tod_cos" or "day_of_week" or "is_weekend" or "is_holiday" => "calendar",
             "sun_elevation_deg" or "clear_sky_ghi" or "day_max_sun_elevation_deg" => "sun",
             _ when name.StartsWith("hist_", StringComparison.Ordinal) => "history",
             "ssa_target_fc" or "has_ssa_target_fc" => "ssa",

@@ -12,6 +12,9 @@ public sealed record EventProbabilityModel(double[] Weights)
 {
     private const double Ridge = 1.0;
 
+    /// <summary>The smallest slope on the forecast score: enough to order intervals, too little to move a probability.</summary>
+    public const double MinimumSlope = 1e-3;
+
     /// <summary>Number of inputs (without the intercept).</summary>
     public const int Inputs = 1;
 
@@ -104,7 +107,21 @@ public sealed record EventProbabilityModel(double[] Weights)
             converged |= !accepted;
         }
 
-        return w.All(double.IsFinite) ? new EventProbabilityModel(w) : null;
+        if (!w.All(double.IsFinite))
+        {
+            return null;
+        }
+
+        // A larger forecast never makes an event less likely: a held-out stretch where it did (a few weeks of thin
+        // history) would invert the ranking for every day after. The probability then stays at the base rate, with a
+        // slope just large enough that the intervals keep the forecast's order.
+        if (w[1] < MinimumSlope)
+        {
+            var rate = Enumerable.Range(0, outcomes.Count).Sum(i => outcomes[i] ? scaled[i] : 0) / scaled.Sum();
+            w = [Math.Log(rate / (1 - rate)), MinimumSlope];
+        }
+
+        return new EventProbabilityModel(w);
     }
 
     /// <summary>The probability of an event given the scores of <see cref="Scores"/>.</summary>

@@ -19,6 +19,7 @@ public sealed record AblationVariant(string Name, string Description, Curtailmen
             new("no_history", "without target history (week profile is then 0: absolute target, no baseline in the blend)", full with { ExcludedFeatureGroups = ["history"] }),
             new("no_ssa", "without SSA: 7-day demand profile where no operator demand forecast, no ssa_target_fc", full with { UseSeriesForecaster = false, ExcludedFeatureGroups = [.. full.ExcludedFeatureGroups, "ssa"] }),
             new("no_recent_supply", "without the 24 h Today's Outlook supply features", full with { ExcludedFeatureGroups = ["supply"] }),
+            new("no_season", "without the day of year (the season)", full with { ExcludedFeatureGroups = ["season"] }),
             new("no_transmission", "without the transmission group (boundary headroom and limits of the last known days)", full with { ExcludedFeatureGroups = ["transmission"] }),
             new("no_week_change", "day-level model without the day-ahead drivers against the week (weekend or holiday only)", full with { ExcludedFeatureGroups = ["week_change"] }),
             new("no_day_level", "trees alone set each day's level (no day-level model)", full with { DayLevelShare = 0 }),

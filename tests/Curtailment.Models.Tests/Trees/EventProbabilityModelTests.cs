@@ -20,6 +20,22 @@ public sealed class EventProbabilityModelTests
     }
 
     [Fact]
+    public void Fit_EventsAgainstTheForecast_KeepsTheBaseRateAndTheForecastsOrder()
+    {
+        // A held-out stretch where events came when little was forecast: the fit must not learn that inversion.
+        var (scores, outcomes) = Sample(2000, 5, p => p < 300);
+        var rate = outcomes.Count(o => o) / (double)outcomes.Count;
+
+        var model = EventProbabilityModel.Fit(scores, outcomes)!;
+
+        var low = model.Apply(EventProbabilityModel.Scores(100, 500));
+        var high = model.Apply(EventProbabilityModel.Scores(1400, 500));
+        Assert.True(high > low, $"low {low:F5}, high {high:F5}");
+        Assert.Equal(rate, low, 2);
+        Assert.Equal(rate, high, 2);
+    }
+
+    [Fact]
     public void Fit_EventsFollowTheForecast_ProbabilityRisesWithTheForecast()
     {
         var random = new Random(9);

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Backtests of the regions with real targets beyond CAISO (SA1, Germany's four TSOs, GB-SCOTLAND) on their
+# development ranges, each scored by ../shared/eval/score.py: one command for the per-region tables of
+# docs/benchmarks.md. The real files are imported in place through `curtail ingest` (never copied).
+#   bash tools/region_backtests.sh [OUT]        (default OUT: /tmp/region-backtests; ~30-60 min on 2 cores)
+# REGIONS="SA1 GB-SCOTLAND" limits the run; ABLATION=no_transmission adds `--ablation --ablation-variants ...`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT="${1:-/tmp/region-backtests}"
+REAL=../shared/data/real
+SCORE=../shared/eval/score.py
+REGIONS="${REGIONS:-SA1 DE-TENNET DE-50HERTZ DE-AMPRION DE-TRANSNETBW GB-SCOTLAND}"
+mkdir -p "$OUT"
+dotnet build -c Release src/Curtailment.Cli -v quiet -nologo > /dev/null
+# A private copy of the build, so a rebuild while this runs cannot swap assemblies under it.
+rm -rf "$OUT/cli" && cp -r src/Curtailment.Cli/bin/Release/net10.0 "$OUT/cli"
+C="dotnet $OUT/cli/curtail.dll"
+
+ingest() { # db source file...
+  local db=$1 source=$2; shift 2
+  $C ingest --db "$db" --source "$source" --file "$@" > /dev/null
+}
+
+if [ ! -f "$OUT/sa1.db" ]; then
+  ingest "$OUT/sa1.db" aemo "$REAL/aemo_sa1_price_demand_5min/aemo_sa1_price_demand_2014-01_2022-12.csv" \
+    "$REAL/aemo_sa1_price_demand_5min/aemo_sa1_price_demand_5min_2023-01_2024-06.csv"
+fi
+if [ ! -f "$OUT/de.db" ]; then
+  ingest "$OUT/de.db" de-redispatch "$REAL/de_tso_redispatch_hourly/de_tso_redispatch_hourly_2021-10_2024-12.csv"
+fi
+if [ ! -f "$OUT/gb.db" ]; then
+  ingest "$OUT/gb.db" gb-boa "$REAL/gb_constraints_halfhourly/gb_wind_curtailment_boa_halfhourly_2025-04-01_2025-05-31.csv"
+  ingest "$OUT/gb.db" gb-constraints "$REAL/gb_constraints_halfhourly/gb_da_boundary_limits_flows_halfhourly_2019-10_2025-12.csv"
+  ingest "$OUT/gb.db" gb-forecasts "$REAL/gb_constraints_halfhourly/gb_wind_demand_forecast_halfhourly_2024-01_2025-12.csv"
+fi
+
+run() { # region db from to actuals score-options...
+  local region=$1 db=$2 from=$3 to=$4 actuals=$5; shift 5
+  local dir="$OUT/$region"
+  local ablation=()
+  [ -n "${ABLATION:-}" ] && ablation=(--ablation --ablation-variants "$ABLATION")
+  /usr/bin/time -f "$region backtest: %e s wall, %M KB peak" $C backtest --db "$db" --region "$region" --from "$from" --to "$to" \
+    --out "$dir" "${ablation[@]}" > "$dir.log" 2>&1 || { tail -5 "$dir.log"; return 1; }
+  tail -1 "$dir.log"
+  python3 "$SCORE" --forecasts "$dir/forecasts.csv" --actuals "$actuals" --from "$from" --to "$to" "$@" --json "$dir/score.json" > "$dir/score.txt"
+  echo "== $region $from..$to"; cat "$dir/score.txt"
+  for variant in ${ABLATION//,/ }; do
+    python3 "$SCORE" --forecasts "$dir/ablation/$variant/forecasts.csv" --actuals "$actuals" --from "$from" --to "$to" "$@" > "$dir/score-$variant.txt"
+    echo "-- $region ablation $variant"; cat "$dir/score-$variant.txt"
+  done
+}
+
+DE="$REAL/de_tso_redispatch_hourly/de_tso_redispatch_hourly_2021-10_2024-12.csv"
+for region in $REGIONS; do
+  case "$region" in
+    SA1) run SA1 "$OUT/sa1.db" 2024-01-01 2024-06-30 "$REAL/aemo_sa1_price_demand_5min/aemo_sa1_price_demand_5min_2023-01_2024-06.csv" \
+           --value-column rrp_aud_per_mwh --event-below 0 --tz Australia/Brisbane ;;
+    DE-TENNET) run DE-TENNET "$OUT/de.db" 2024-01-01 2024-12-31 "$DE" --value-column tennet_de_down_mw --tz Europe/Berlin --threshold 2000 ;;
+    DE-50HERTZ) run DE-50HERTZ "$OUT/de.db" 2024-01-01 2024-12-31 "$DE" --value-column 50hertz_down_mw --tz Europe/Berlin --threshold 1250 ;;
+    DE-AMPRION) run DE-AMPRION "$OUT/de.db" 2024-01-01 2024-12-31 "$DE" --value-column amprion_down_mw --tz Europe/Berlin --threshold 200 --min-window-mwh 0 ;;
+    DE-TRANSNETBW) run DE-TRANSNETBW "$OUT/de.db" 2024-01-01 2024-12-31 "$DE" --value-column transnetbw_down_mw --tz Europe/Berlin --threshold 50 --min-window-mwh 0 ;;
+    GB-SCOTLAND) run GB-SCOTLAND "$OUT/gb.db" 2025-05-01 2025-05-31 \
+           "$REAL/gb_constraints_halfhourly/gb_wind_curtailment_boa_halfhourly_2025-04-01_2025-05-31.csv" \
+           --value-column scotland_curtailed_mwh --tz Europe/London --threshold 2000 ;;
+    *) echo "no development range for $region" >&2; exit 2 ;;
+  esac
+done
