@@ -17,8 +17,12 @@ internal static class Requires
     /// <summary>The PostgreSQL server's connection string (the tests create and drop their own databases on it).</summary>
     public const string PostgresServerVariable = "CURTAILMENT_TEST_POSTGRES";
 
-    /// <summary>Debian's chromium, which Playwright drives (nothing is downloaded).</summary>
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>Names another Chromium executable than Debian's (a missing one runs the browser tests as on a machine without it).</summary>
+    public const string ChromiumVariable = "CURTAILMENT_TEST_CHROMIUM";
+
+    /// <summary>The Chromium that Playwright drives (nothing is downloaded): Debian's, unless <see cref="ChromiumVariable"/> names another.</summary>
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } named ? named : "/usr/bin/chromium";
 
     /// <summary>Goes on when <paramref name="present"/>; else fails (<paramref name="requireVariable"/>=1) or skips.</summary>
     /// <param name="present">Whether the part is there.</param>
@@ -48,11 +52,7 @@ internal static class Requires
     public static string Shared(string relativePath)
     {
         var path = SharedFolder.Find(relativePath);
-        Part(
-            path is not null,
-            RealDataVariable,
-            $"../shared/{relativePath.Replace('\\', '/')} not found beside the clone (searched {SharedFolder.SearchedPlaces}): " +
-            $"put the shared folder beside the clone or name it with {SharedFolder.DirectoryVariable}");
+        Part(path is not null, RealDataVariable, SharedFolder.Missing(relativePath));
         return path;
     }
 
@@ -75,10 +75,8 @@ internal static class Requires
     /// <summary>Chromium's executable for the browser tests.</summary>
     public static string Browser()
     {
-        Part(
-            File.Exists(ChromiumPath),
-            BrowserVariable,
-            $"Chromium not found at {ChromiumPath}: install Debian's chromium (bash .ci/chromium.sh)");
-        return ChromiumPath;
+        var path = ChromiumPath;
+        Part(File.Exists(path), BrowserVariable, $"Chromium not found at {path}: install Debian's chromium (bash .ci/chromium.sh)");
+        return path;
     }
 }

@@ -34,9 +34,13 @@ internal static class SharedFolder
     /// <summary>The real operator data folder, or null.</summary>
     public static string? RealData() => Find(Path.Combine("data", "real"));
 
-    /// <summary>Where <see cref="Find"/> looked, for messages.</summary>
-    public static string SearchedPlaces =>
-        Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } named
-            ? $"{DirectoryVariable}={named}"
-            : $"any folder above {AppContext.BaseDirectory}";
+    /// <summary>Why <paramref name="relativePath"/> is missing and how to provide it, for skip and failure messages.</summary>
+    public static string Missing(string relativePath)
+    {
+        var path = relativePath.Replace('\\', '/');
+        return Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } named
+            ? $"{path} not found in {DirectoryVariable}={named}"
+            : $"../shared/{path} not found beside the clone (searched every folder above {AppContext.BaseDirectory}): " +
+              $"put the shared folder beside the clone, or name it with {DirectoryVariable}";
+    }
 }
