@@ -11,9 +11,9 @@ public sealed class AdminTests : IAsyncLifetime
 {
     private HostFactory _host = null!;
 
-    public async Task InitializeAsync() => _host = await HostFactory.SeededAsync();
+    public async ValueTask InitializeAsync() => _host = await HostFactory.SeededAsync();
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
     [Theory]
     [InlineData(null)]

@@ -11,7 +11,7 @@ public sealed class JobTests : IAsyncLifetime
     private readonly string _inbox = Directory.CreateTempSubdirectory("curtailment-inbox-").FullName;
     private HostFactory _host = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _host = await HostFactory.SeededAsync(new Dictionary<string, string?>
         {
@@ -23,7 +23,7 @@ public sealed class JobTests : IAsyncLifetime
         _host.Client();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync();
         Directory.Delete(_inbox, recursive: true);

@@ -11,9 +11,9 @@ public sealed class ModelSwapTests : IAsyncLifetime
 {
     private HostFactory _host = null!;
 
-    public async Task InitializeAsync() => _host = await HostFactory.SeededAsync();
+    public async ValueTask InitializeAsync() => _host = await HostFactory.SeededAsync();
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
     private static string Signature(JsonNode forecast) =>
         string.Join(";", forecast["intervals"]!.AsArray().Select(i => $"{i!["intervalStart"]}={i["predictedMw"]}/{i["eventProbability"]}"));

@@ -11,14 +11,14 @@ public sealed class RetrainFanOutTests : IAsyncLifetime
 {
     private HostFactory _host = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         // No Hangfire server: the enqueued retrains stay in the queue to be read back.
         _host = await HostFactory.SeededAsync(new Dictionary<string, string?> { ["Curtailment:Jobs:RunServer"] = "false" });
         _host.Client();
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task RunAsync_EnqueuesRegionsNeverTimedFirstThenByTheirNewestModelsTrainingTimeDescending()

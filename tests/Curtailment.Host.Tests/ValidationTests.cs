@@ -9,13 +9,13 @@ public sealed class ValidationTests : IAsyncLifetime
     private HostFactory _host = null!;
     private HttpClient _client = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _host = await HostFactory.SeededAsync();
         _client = _host.Client(withKey: true);
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
     [Theory]
     [InlineData("/api/v1/regions/CAISO/forecast?from=yesterday", "from")]

@@ -8,7 +8,7 @@ namespace Curtailment.Ingestion.Tests;
 
 /// <summary>
 /// Parses the real files in <c>shared/data/real</c> (read in place, never copied into the repository) and checks
-/// the row counts its README states. Without the folder the tests pass trivially, unless
+/// the row counts its README states. Without the folder the tests report skipped, unless
 /// <c>CURTAILMENT_REQUIRE_REAL_DATA=1</c> says the folder must be there.
 /// </summary>
 [Trait("Category", "RealData")]
@@ -26,10 +26,7 @@ public class Eia930AemoRealFilesTests
     [InlineData("ERCO", "ERCOT", 83_322, 241)]
     public void Parse_CleanedEiaDemand_ReadsReadmeRowCount(string ba, string region, int rows, int emptyDemandHours)
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return;
-        }
+        var real = Requires.RealData();
 
         var batch = Parse(new Eia930Importer(), Path.Combine(real, "eia930_demand", $"eia930_demand_{ba}_hourly.csv"));
 
@@ -43,10 +40,7 @@ public class Eia930AemoRealFilesTests
     [Fact]
     public void Parse_SwppSpike_IsStoredAsPublished()
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return;
-        }
+        var real = Requires.RealData();
 
         var batch = Parse(new Eia930Importer(), Path.Combine(real, "eia930_demand", "eia930_demand_SWPP_hourly.csv"));
 
@@ -59,10 +53,7 @@ public class Eia930AemoRealFilesTests
     [InlineData("release_2025_Jan_original_eia_files_CISO.first2000rows.csv")]
     public void Parse_EiaOriginalSamples_AcceptsEveryRow(string file)
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return;
-        }
+        var real = Requires.RealData();
 
         var batch = Parse(new Eia930Importer(), Path.Combine(real, "eia930_demand", "original-sample", file));
 
@@ -74,10 +65,7 @@ public class Eia930AemoRealFilesTests
     [Fact]
     public void Parse_GridMonitorWorkbookAndCsv_Agree()
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return;
-        }
+        var real = Requires.RealData();
 
         var csv = Parse(new Eia930Importer(), Path.Combine(real, "eia930_demand", "eia930_SWPP_gridmonitor_sample_2023-05-30_2023-06-09.csv"));
         var xlsx = Parse(new Eia930Importer(), Path.Combine(real, "eia930_demand", "original-sample", "EIA930_gridmonitor_SWPP_2023-05-30_2023-06-09.xlsx"));
@@ -94,10 +82,7 @@ public class Eia930AemoRealFilesTests
     [Fact]
     public void Parse_AemoCleaned_ReadsReadmeRowCount()
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return;
-        }
+        var real = Requires.RealData();
 
         var batch = Parse(new AemoPriceDemandImporter(), Path.Combine(real, "aemo_sa1_price_demand_5min", "aemo_sa1_price_demand_5min_2023-01_2024-06.csv"));
 
@@ -110,10 +95,7 @@ public class Eia930AemoRealFilesTests
     [Fact]
     public void Parse_AemoOriginalMonth_AcceptsAllRows()
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return;
-        }
+        var real = Requires.RealData();
 
         var batch = Parse(new AemoPriceDemandImporter(), Path.Combine(real, "aemo_sa1_price_demand_5min", "original-sample", "PRICE_AND_DEMAND_202401_SA1.csv"));
 

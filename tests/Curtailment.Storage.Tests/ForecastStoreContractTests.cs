@@ -10,10 +10,12 @@ public abstract class ForecastStoreContractTests
     protected abstract IForecastStore CreateForecastStore();
 
     /// <summary>
-    /// False only where the implementation needs a server this machine does not have (PostgreSQL on a developer
-    /// machine): every test then returns at once. CI requires the server, so there it is never false.
+    /// Skips the test where the implementation needs a server this machine does not have (PostgreSQL on a developer
+    /// machine), or fails it where CI requires the server (see <see cref="Curtailment.Testing.Requires"/>).
     /// </summary>
-    protected virtual bool StoreAvailable => true;
+    protected virtual void RequireStore()
+    {
+    }
 
     private static ForecastVintage Vintage(DateTimeOffset issuedAt, string model, double level, int hours = 24) => new(
         0, "CAISO", issuedAt, issuedAt.AddMinutes(1), model, issuedAt.AddHours(-20),
@@ -22,10 +24,7 @@ public abstract class ForecastStoreContractTests
     [Fact]
     public async Task SaveForecastAsync_ThenLatest_ReturnsThePointsInTheRangeOnly()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var store = CreateForecastStore();
         var saved = await store.SaveForecastAsync(Vintage(Issue, "fasttree@v1", 100), default);
@@ -42,10 +41,7 @@ public abstract class ForecastStoreContractTests
     [Fact]
     public async Task LatestForecastAsync_PrefersTheMostRecentIssue()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var store = CreateForecastStore();
         await store.SaveForecastAsync(Vintage(Issue, "fasttree@v1", 100), default);
@@ -61,10 +57,7 @@ public abstract class ForecastStoreContractTests
     [Fact]
     public async Task SaveForecastAsync_SameIssueAndModelTwice_KeepsOneVintage()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var store = CreateForecastStore();
         await store.SaveForecastAsync(Vintage(Issue, "fasttree@v1", 100), default);
@@ -80,10 +73,7 @@ public abstract class ForecastStoreContractTests
     [Fact]
     public async Task ListForecastsAsync_FiltersByIssueTimeOldestFirst()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var store = CreateForecastStore();
         await store.SaveForecastAsync(Vintage(Issue.AddDays(1), "m", 1), default);
@@ -105,10 +95,7 @@ public abstract class ForecastStoreContractTests
     [Fact]
     public async Task DeleteForecastsIssuedBeforeAsync_MixedAges_DeletesOnlyOlderVintagesWithTheirPoints()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var store = CreateForecastStore();
         await store.SaveForecastAsync(Vintage("CAISO", Issue.AddDays(-10)), default);
@@ -129,10 +116,7 @@ public abstract class ForecastStoreContractTests
     [Fact]
     public async Task DeleteForecastsIssuedBeforeAsync_NothingOlder_DeletesNothing()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var store = CreateForecastStore();
         await store.SaveForecastAsync(Vintage("CAISO", Issue), default);
@@ -146,10 +130,7 @@ public abstract class ForecastStoreContractTests
     [Fact]
     public async Task LatestForecastAsync_SameIssueTimeTwoModels_ReturnsTheOneStoredLast()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var store = CreateForecastStore();
         await store.SaveForecastAsync(Vintage("CAISO", Issue, "fasttree@v1"), default);

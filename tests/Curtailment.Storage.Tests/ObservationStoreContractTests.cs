@@ -15,10 +15,12 @@ public abstract class ObservationStoreContractTests
     protected abstract (IIngestStore Ingest, IObservationReader Reader, IDataSummaryReader Summary) CreateStore();
 
     /// <summary>
-    /// False only where the implementation needs a server this machine does not have (PostgreSQL on a developer
-    /// machine): every test then returns at once. CI requires the server, so there it is never false.
+    /// Skips the test where the implementation needs a server this machine does not have (PostgreSQL on a developer
+    /// machine), or fails it where CI requires the server (see <see cref="Curtailment.Testing.Requires"/>).
     /// </summary>
-    protected virtual bool StoreAvailable => true;
+    protected virtual void RequireStore()
+    {
+    }
 
     protected static Observation Obs(string series, int slot, double value, DateTimeOffset? published = null, string source = "test") =>
         new("CAISO", series, Day + (FiveMinutes * slot), FiveMinutes, value, source, published ?? Day + (FiveMinutes * (slot + 1)));
@@ -36,10 +38,7 @@ public abstract class ObservationStoreContractTests
     [Fact]
     public async Task ReadAsync_AfterSave_ReturnsObservationsInIntervalOrder()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, reader, _) = CreateStore();
         await ingest.SaveAsync(Batch("a.csv", Obs(SeriesIds.Demand, 2, 30), Obs(SeriesIds.Demand, 0, 10), Obs(SeriesIds.Demand, 1, 20)), "h1", Day, default);
@@ -55,10 +54,7 @@ public abstract class ObservationStoreContractTests
     [Fact]
     public async Task ReadAsync_AsOfBeforePublication_HidesTheValue()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, reader, _) = CreateStore();
         var published = Day.AddDays(1).AddHours(2);
@@ -74,10 +70,7 @@ public abstract class ObservationStoreContractTests
     [Fact]
     public async Task SaveAsync_SameFileTwice_SecondRunIsUnchangedAndStoreKeepsOneCopy()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, reader, summary) = CreateStore();
         var batch = Batch("a.csv", Obs(SeriesIds.Demand, 0, 10), Obs(SeriesIds.Demand, 1, 11));
@@ -94,10 +87,7 @@ public abstract class ObservationStoreContractTests
     [Fact]
     public async Task SaveAsync_SameValuesFromAnotherFile_LeavesPublicationTimeAlone()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, reader, _) = CreateStore();
         await ingest.SaveAsync(Batch("a.csv", Obs(SeriesIds.Demand, 0, 10, Day.AddHours(1))), "h1", Day, default);
@@ -111,10 +101,7 @@ public abstract class ObservationStoreContractTests
     [Fact]
     public async Task SaveAsync_RevisedValue_TakesTheNewValueAndTheLaterPublicationTime()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, reader, _) = CreateStore();
         await ingest.SaveAsync(Batch("a.csv", Obs(SeriesIds.Demand, 0, 10, Day.AddHours(1))), "h1", Day, default);
@@ -130,10 +117,7 @@ public abstract class ObservationStoreContractTests
     [Fact]
     public async Task SaveAsync_FailureMidBatch_LeavesStoreUnchanged()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, reader, summary) = CreateStore();
         var observations = Enumerable.Range(0, 100).Select(i => Obs(SeriesIds.Demand, i, i)).ToList();
@@ -149,10 +133,7 @@ public abstract class ObservationStoreContractTests
     [Fact]
     public async Task RecordFailureAsync_KeepsTheRunAndTouchesNoObservation()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, reader, _) = CreateStore();
 
@@ -167,10 +148,7 @@ public abstract class ObservationStoreContractTests
     [Fact]
     public async Task ListRejectedRowsAsync_ReturnsRowsOfTheRunInFileOrder()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, _, summary) = CreateStore();
         var batch = Batch("a.csv", Obs(SeriesIds.Demand, 0, 10));
@@ -189,10 +167,7 @@ public abstract class ObservationStoreContractTests
     [Fact]
     public async Task ReadDenseAsync_SparseSeries_ReadsZeroInsidePublishedCoverageAndNaNOutside()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, reader, _) = CreateStore();
         var published = Day.AddDays(1);
@@ -210,10 +185,7 @@ public abstract class ObservationStoreContractTests
     [Fact]
     public async Task ReadDenseAsync_CoarserStep_AveragesAndSpreadsHourlyValues()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, reader, _) = CreateStore();
         var hourly = new Observation("CAISO", SeriesIds.Demand, Day, TimeSpan.FromHours(1), 1200, "test", Day.AddHours(1));
@@ -233,10 +205,7 @@ public abstract class ObservationStoreContractTests
     [Fact]
     public async Task SummarizeAsync_ReportsRowsSpanEnergyAndGaps()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, _, summary) = CreateStore();
         // Slots 0, 1 and 3: one 5-minute gap; 120 MW for 15 minutes = 30 MWh.
@@ -256,10 +225,7 @@ public abstract class ObservationStoreContractTests
     [Fact]
     public async Task SummarizeAsync_SparseSeriesInsideCoverage_HasNoGaps()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, _, summary) = CreateStore();
         var batch = Batch("c.csv", Obs(SeriesIds.TotalCurtailment, 0, 600), Obs(SeriesIds.TotalCurtailment, 10, 600));
@@ -275,10 +241,7 @@ public abstract class ObservationStoreContractTests
     [Fact]
     public async Task LatestIntervalEndAsync_RespectsAsOf()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, reader, _) = CreateStore();
         await ingest.SaveAsync(Batch("a.csv", Obs(SeriesIds.Demand, 0, 1), Obs(SeriesIds.Demand, 5, 1)), "h1", Day, default);

@@ -12,17 +12,14 @@ public sealed class PostgresForecastStoreTests : ForecastStoreContractTests, IDi
     private readonly PostgresTestDatabase _database = new();
     private readonly List<PostgresStore> _stores = [];
 
-    protected override bool StoreAvailable => _database.Available;
+    protected override void RequireStore() => _database.Require();
 
     protected override IForecastStore CreateForecastStore() => CreatePostgresStore();
 
     [Fact]
     public async Task DeleteForecastsIssuedBeforeAsync_MixedAges_LeavesNoOrphanPointRows()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var store = CreatePostgresStore();
         await store.SaveForecastAsync(Vintage("CAISO", Issue.AddDays(-10)), default);
@@ -42,10 +39,7 @@ public sealed class PostgresForecastStoreTests : ForecastStoreContractTests, IDi
     [Fact]
     public async Task SaveForecastAsync_SameVintageFromSeveralWritersAtOnce_KeepsOne()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         await Task.WhenAll(Enumerable.Range(0, 5).Select(i => Task.Run(() => CreatePostgresStore().SaveForecastAsync(Vintage("CAISO", Issue), default))));
 

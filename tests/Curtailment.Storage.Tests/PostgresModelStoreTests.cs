@@ -11,7 +11,7 @@ public sealed class PostgresModelStoreTests : ModelStoreContractTests, IDisposab
     private readonly PostgresTestDatabase _database = new();
     private readonly List<PostgresStore> _stores = [];
 
-    protected override bool StoreAvailable => _database.Available;
+    protected override void RequireStore() => _database.Require();
 
     protected override IModelStore CreateModelStore()
     {
@@ -27,10 +27,7 @@ public sealed class PostgresModelStoreTests : ModelStoreContractTests, IDisposab
     [Fact]
     public async Task AddCandidateAsync_SeveralWritersAtOnce_NumberVersionsWithoutGapsOrCollisions()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var writers = Enumerable.Range(0, 6).Select(_ => CreateModelStore()).ToList();
 
@@ -43,10 +40,7 @@ public sealed class PostgresModelStoreTests : ModelStoreContractTests, IDisposab
     [Fact]
     public async Task ActivateAsync_SeveralModelsAtOnce_LeavesExactlyOneActive()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var store = CreateModelStore();
         var models = new List<ModelRecord>();

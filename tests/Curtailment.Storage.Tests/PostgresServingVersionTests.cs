@@ -11,7 +11,7 @@ public sealed class PostgresServingVersionTests : ServingVersionContractTests, I
     private readonly PostgresTestDatabase _database = new();
     private readonly List<PostgresStore> _stores = [];
 
-    protected override bool StoreAvailable => _database.Available;
+    protected override void RequireStore() => _database.Require();
 
     protected override (IServingVersionReader Versions, IForecastStore Forecasts, IModelStore Models) OpenStore()
     {

@@ -14,7 +14,7 @@ public sealed class PostgresSnapshotTests : ObservationStoreContractTests, IDisp
     private readonly PostgresTestDatabase _database = new();
     private readonly List<PostgresStore> _stores = [];
 
-    protected override bool StoreAvailable => _database.Available;
+    protected override void RequireStore() => _database.Require();
 
     protected override (IIngestStore Ingest, IObservationReader Reader, IDataSummaryReader Summary) CreateStore()
     {

@@ -49,10 +49,7 @@ public sealed class PostgresStorageRegistrationTests : IDisposable
     [Fact]
     public void StartupValidation_WrongPassword_FailsWithTheServersReasonButNotThePassword()
     {
-        if (!_database.Available)
-        {
-            return;
-        }
+        _database.Require();
 
         using var services = Build(_database.WithPassword(Password));
 
@@ -67,10 +64,7 @@ public sealed class PostgresStorageRegistrationTests : IDisposable
     [Fact]
     public async Task AddCurtailmentStorage_Postgres_EveryRoleIsTheOneMigratedStoreAndItLogsNoPassword()
     {
-        if (!_database.Available)
-        {
-            return;
-        }
+        _database.Require();
 
         var password = new Npgsql.NpgsqlConnectionStringBuilder(_database.ConnectionString).Password!;
         await using var services = Build(_database.ConnectionString);

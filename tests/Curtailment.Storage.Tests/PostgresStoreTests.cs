@@ -11,7 +11,7 @@ public sealed class PostgresStoreTests : ObservationStoreContractTests, IDisposa
     private readonly PostgresTestDatabase _database = new();
     private readonly List<PostgresStore> _stores = [];
 
-    protected override bool StoreAvailable => _database.Available;
+    protected override void RequireStore() => _database.Require();
 
     protected override (IIngestStore Ingest, IObservationReader Reader, IDataSummaryReader Summary) CreateStore()
     {
@@ -22,10 +22,7 @@ public sealed class PostgresStoreTests : ObservationStoreContractTests, IDisposa
     [Fact]
     public async Task Constructor_SeveralProcessesStartingAtOnce_ApplyEachMigrationOnce()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(CreatePostgresStore)));
         CreatePostgresStore();
@@ -37,10 +34,7 @@ public sealed class PostgresStoreTests : ObservationStoreContractTests, IDisposa
     [Fact]
     public void Constructor_WrongPassword_NamesTheSettingAndNeverThePassword()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         const string password = "Wr0ng-S3cret-Pa55";
 
@@ -55,10 +49,7 @@ public sealed class PostgresStoreTests : ObservationStoreContractTests, IDisposa
     [Fact]
     public async Task SaveAsync_RepeatedKeyWithinBatch_LaterValueAndLaterPublicationWin()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, reader, _) = CreateStore();
         var later = Day.AddHours(3);
@@ -73,10 +64,7 @@ public sealed class PostgresStoreTests : ObservationStoreContractTests, IDisposa
     [Fact]
     public async Task SaveAsync_RepeatedKeySameValueWithinBatch_KeepsTheFirstRowsPublicationAndNote()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, reader, _) = CreateStore();
 
@@ -90,10 +78,7 @@ public sealed class PostgresStoreTests : ObservationStoreContractTests, IDisposa
     [Fact]
     public async Task SaveAsync_NotesDurationsAndSeriesInterleaved_StoresEachRowsOwn()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, reader, _) = CreateStore();
         var batch = Batch("a.csv",
@@ -112,10 +97,7 @@ public sealed class PostgresStoreTests : ObservationStoreContractTests, IDisposa
     [Fact]
     public async Task SaveAsync_OneSeriesOverlapsStoredRowsAnotherIsNew_UpsertsTheFirstAndCopiesTheSecond()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, reader, _) = CreateStore();
         var later = Day.AddHours(6);
@@ -134,10 +116,7 @@ public sealed class PostgresStoreTests : ObservationStoreContractTests, IDisposa
     [Fact]
     public async Task SaveAsync_RowsAndANoteLargerThanTheCopyBuffer_StoresEveryRowExactlyOnBothPaths()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, reader, _) = CreateStore();
         // 64 KiB buffers: 20,000 rows take about twenty flushes, and a 40,000-character note in a two-byte script
@@ -181,10 +160,7 @@ public sealed class PostgresStoreTests : ObservationStoreContractTests, IDisposa
     [Fact]
     public async Task SaveAsync_SameFileFromTwoWritersAtOnce_StoresItOnce()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var batch = Batch("a.csv", [.. Enumerable.Range(0, 500).Select(i => Obs(SeriesIds.Demand, i, i))]);
 
@@ -197,10 +173,7 @@ public sealed class PostgresStoreTests : ObservationStoreContractTests, IDisposa
     [Fact]
     public async Task SaveAsync_CoverageListedTwiceInABatch_KeepsTheEarlierPublication()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, reader, _) = CreateStore();
         var batch = Batch("c.csv");
@@ -216,10 +189,7 @@ public sealed class PostgresStoreTests : ObservationStoreContractTests, IDisposa
     [Fact]
     public async Task ReadAsync_UnboundedRangeAndAsOf_ReturnsEverything()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var (ingest, reader, _) = CreateStore();
         await ingest.SaveAsync(Batch("a.csv", Obs(SeriesIds.Demand, 0, 1), Obs(SeriesIds.Demand, 1, 2)), "h1", Day, default);
@@ -232,10 +202,7 @@ public sealed class PostgresStoreTests : ObservationStoreContractTests, IDisposa
     [Fact]
     public async Task LoadSnapshotAsync_OnlyRequestedSeriesAndWindow_AreLoaded()
     {
-        if (!StoreAvailable)
-        {
-            return;
-        }
+        RequireStore();
 
         var store = CreatePostgresStore();
         await store.SaveAsync(Batch("a.csv", Obs(SeriesIds.Demand, 0, 1), Obs(SeriesIds.Demand, 20, 2), Obs(SeriesIds.Solar, 0, 3)), "h", Day, default);

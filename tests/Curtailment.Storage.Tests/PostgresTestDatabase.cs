@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using Curtailment.Testing;
 using Npgsql;
 
 namespace Curtailment.Storage.Tests;
@@ -5,28 +7,18 @@ namespace Curtailment.Storage.Tests;
 /// <summary>
 /// A fresh, empty PostgreSQL database for one test-class instance (xunit makes one per test), created on the server
 /// <c>CURTAILMENT_TEST_POSTGRES</c> names and dropped on dispose, so no test sees another's rows. Without that
-/// variable there is no database: tests return at once on developer machines, and fail with this message where
-/// <c>CURTAILMENT_REQUIRE_POSTGRES=1</c> (CI, see <c>.ci/run</c>).
+/// variable there is no database, and <see cref="Require"/> skips the test (or fails it where
+/// <c>CURTAILMENT_REQUIRE_POSTGRES=1</c>, CI: see <c>.ci/run</c>).
 /// </summary>
 internal sealed class PostgresTestDatabase : IDisposable
 {
-    public const string ServerVariable = "CURTAILMENT_TEST_POSTGRES";
-    public const string RequireVariable = "CURTAILMENT_REQUIRE_POSTGRES";
-
     private readonly string? _adminConnectionString;
 
     public PostgresTestDatabase()
     {
-        _adminConnectionString = Environment.GetEnvironmentVariable(ServerVariable);
+        _adminConnectionString = Environment.GetEnvironmentVariable(Requires.PostgresServerVariable);
         if (string.IsNullOrWhiteSpace(_adminConnectionString))
         {
-            if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
-            {
-                throw new InvalidOperationException(
-                    $"{RequireVariable}=1 but {ServerVariable} is not set: start a server with .ci/postgres.sh and export " +
-                    $"{ServerVariable}=\"$(.ci/postgres.sh)\" (Host=127.0.0.1;Port=55432;Username=...;Password=...;Database=...).");
-            }
-
             _adminConnectionString = null;
             return;
         }
@@ -42,8 +34,15 @@ internal sealed class PostgresTestDatabase : IDisposable
         ConnectionString = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = Name }.ConnectionString;
     }
 
-    /// <summary>Whether a server is configured (else the tests return at once).</summary>
-    public bool Available => ConnectionString is not null;
+    /// <summary>Goes on where a server is configured; else skips the test, or fails it where CI requires the server.</summary>
+    [MemberNotNull(nameof(ConnectionString))]
+    public void Require()
+    {
+        if (ConnectionString is null)
+        {
+            Requires.Absent(Requires.PostgresVariable, Requires.PostgresMissing);
+        }
+    }
 
     /// <summary>The database's name.</summary>
     public string Name { get; } = "";

@@ -18,13 +18,13 @@ public sealed class ForecastServiceTests : IAsyncLifetime
     private HostFactory _host = null!;
     private HttpClient _client = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _host = await HostFactory.SeededAsync();
         _client = _host.Client(withKey: true);
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
     private static string Iso(DateTimeOffset instant) => Uri.EscapeDataString(instant.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture));
 

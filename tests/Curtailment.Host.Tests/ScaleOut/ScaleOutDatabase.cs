@@ -1,32 +1,25 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using Curtailment.Testing;
 using Npgsql;
 
 namespace Curtailment.Host.Tests.ScaleOut;
 
 /// <summary>
 /// A fresh PostgreSQL database on the server <c>CURTAILMENT_TEST_POSTGRES</c> names, dropped on dispose. Without that
-/// variable: tests return at once, or fail with this message where <c>CURTAILMENT_REQUIRE_POSTGRES=1</c> (CI).
+/// variable there is no database, and <see cref="Require"/> skips the test (or fails it where
+/// <c>CURTAILMENT_REQUIRE_POSTGRES=1</c>, CI).
 /// </summary>
 internal sealed class ScaleOutDatabase : IDisposable
 {
-    public const string ServerVariable = "CURTAILMENT_TEST_POSTGRES";
-    public const string RequireVariable = "CURTAILMENT_REQUIRE_POSTGRES";
-
     private readonly string? _adminConnectionString;
 
     public ScaleOutDatabase()
     {
-        _adminConnectionString = Environment.GetEnvironmentVariable(ServerVariable);
+        _adminConnectionString = Environment.GetEnvironmentVariable(Requires.PostgresServerVariable);
         if (string.IsNullOrWhiteSpace(_adminConnectionString))
         {
-            if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
-            {
-                throw new InvalidOperationException(
-                    $"{RequireVariable}=1 but {ServerVariable} is not set: start a server with .ci/postgres.sh and export " +
-                    $"{ServerVariable}=\"$(.ci/postgres.sh)\".");
-            }
-
             _adminConnectionString = null;
             return;
         }
@@ -47,6 +40,16 @@ internal sealed class ScaleOutDatabase : IDisposable
 
     /// <summary>Null when no server is configured.</summary>
     public string? ConnectionString { get; }
+
+    /// <summary>Goes on where a server is configured; else skips the test, or fails it where CI requires the server.</summary>
+    [MemberNotNull(nameof(ConnectionString))]
+    public void Require()
+    {
+        if (ConnectionString is null)
+        {
+            Requires.Absent(Requires.PostgresVariable, Requires.PostgresMissing);
+        }
+    }
 
     /// <summary>Rows of a query, every column as text (null as empty).</summary>
     public async Task<List<string[]>> RowsAsync(string sql)

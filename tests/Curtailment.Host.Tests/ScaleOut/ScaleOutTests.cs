@@ -8,7 +8,6 @@ using Curtailment.Pipelines.Ingest;
 using Curtailment.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit.Abstractions;
 
 namespace Curtailment.Host.Tests.ScaleOut;
 
@@ -30,10 +29,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task RetrainAll_TwoWorkersOneKilledMidTraining_EveryRegionTrainedOnceServedEverywhereNoObservationLost()
     {
-        if (_database.ConnectionString is null)
-        {
-            return; // No PostgreSQL configured and not required (see ScaleOutDatabase).
-        }
+        _database.Require();
 
         var deadline = Stopwatch.StartNew();
         var sources = await SeedAsync();

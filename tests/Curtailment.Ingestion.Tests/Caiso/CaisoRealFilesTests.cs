@@ -7,7 +7,7 @@ namespace Curtailment.Ingestion.Tests.Caiso;
 
 /// <summary>
 /// Parses the real files in <c>shared/data/real</c> and checks the numbers its README states. Outside an
-/// environment that has the data the tests pass without doing anything, unless
+/// environment that has the data the tests report skipped, unless
 /// <c>CURTAILMENT_REQUIRE_REAL_DATA=1</c> (CI), where missing data is a failure.
 /// </summary>
 [Trait("Category", "RealData")]
@@ -20,10 +20,7 @@ public sealed class CaisoRealFilesTests
     [Fact]
     public void Parse_JanuaryCurtailmentsCsv_MatchesReadmeEnergy()
     {
-        if (SharedFolder.RealData() is not { } root)
-        {
-            return;
-        }
+        var root = Requires.RealData();
 
         var batch = Parse(_production, root, "caiso_production_curtailment_5min", "original-sample",
             "ProductionAndCurtailmentsData_2021-Curtailments_JANUARY-2021-ONLY.csv");
@@ -39,10 +36,7 @@ public sealed class CaisoRealFilesTests
     [Fact]
     public void Parse_JanToAprCurtailmentsCsvAndCleanedFile_AgreeWithReadmeTotal()
     {
-        if (SharedFolder.RealData() is not { } root)
-        {
-            return;
-        }
+        var root = Requires.RealData();
 
         var original = Parse(_production, root, "caiso_production_curtailment_5min", "original-sample",
             "ProductionAndCurtailmentsData_2021-Curtailments_JAN-APR-2021.csv");
@@ -61,10 +55,7 @@ public sealed class CaisoRealFilesTests
     [Fact]
     public void Parse_CleanedHourlyReport_MatchesReadmeFuelTotals()
     {
-        if (SharedFolder.RealData() is not { } root)
-        {
-            return;
-        }
+        var root = Requires.RealData();
 
         var batch = Parse(_report, root, "caiso_curtailment_hourly_by_type_2016_2017", "caiso_curtailment_hourly_by_type_2016-06-30_2017-05-10.csv");
 
@@ -79,10 +70,7 @@ public sealed class CaisoRealFilesTests
     [Fact]
     public void Parse_DailyReportSamples_ReadWithoutRejections()
     {
-        if (SharedFolder.RealData() is not { } root)
-        {
-            return;
-        }
+        var root = Requires.RealData();
 
         var folder = Path.Combine(root, "caiso_curtailment_hourly_by_type_2016_2017", "original-sample");
         var files = Directory.GetFiles(folder, "*.csv");
@@ -99,10 +87,7 @@ public sealed class CaisoRealFilesTests
     [Fact]
     public void Parse_RawPdfConversion_ReadsTheTableAfterThePreamble()
     {
-        if (SharedFolder.RealData() is not { } root)
-        {
-            return;
-        }
+        var root = Requires.RealData();
 
         var batch = Parse(_report, root, "caiso_curtailment_hourly_by_type_2016_2017", "original-sample",
             "Wind_SolarReal-TimeDispatchCurtailmentReportMar01_2017.csv");
@@ -127,10 +112,7 @@ public sealed class CaisoRealFilesTests
     [InlineData("20210314", 288, 276, 289, 277)]
     public void Parse_OutlookSampleDay_ReadsEveryRowWithoutRejections(string day, int sourceRows, int sourceIntervals, int demandRows, int demandIntervals)
     {
-        if (SharedFolder.RealData() is not { } root)
-        {
-            return;
-        }
+        var root = Requires.RealData();
 
         var sources = Parse(_outlook, root, "caiso_outlook_5min", "original-sample", "sources", day + ".csv");
         var demand = Parse(_outlook, root, "caiso_outlook_5min", "original-sample", "demand", day + ".csv");
@@ -146,10 +128,7 @@ public sealed class CaisoRealFilesTests
     [Fact]
     public void Parse_CleanedOutlook2020_ReadsTheWholeYear()
     {
-        if (SharedFolder.RealData() is not { } root)
-        {
-            return;
-        }
+        var root = Requires.RealData();
 
         var batch = Parse(_outlook, root, "caiso_outlook_5min", "caiso_outlook_fuelmix_demand_5min_2020.csv");
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Curtailment.Models.Ssa;
 using Curtailment.Testing;
-using Xunit.Abstractions;
 
 namespace Curtailment.Models.Tests.Ssa;
 
@@ -105,14 +104,7 @@ public class SsaReferenceVectorsTests(ITestOutputHelper output)
     [Fact]
     public void ReferenceFile_EveryCaseAndStep_MatchesPublishedModelForecastsAndBounds()
     {
-        string? path = SharedFolder.Find(Path.Combine("eval", "ssa_reference_vectors.json"));
-        if (path is null)
-        {
-            Assert.False(
-                Environment.GetEnvironmentVariable("CURTAILMENT_REQUIRE_REAL_DATA") == "1",
-                "shared/eval/ssa_reference_vectors.json not found above " + AppContext.BaseDirectory);
-            return;
-        }
+        string path = Requires.Shared(Path.Combine("eval", "ssa_reference_vectors.json"));
 
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var seriesByName = new Dictionary<string, double[]>();

@@ -9,7 +9,7 @@ namespace Curtailment.Pipelines.Tests.Ingest;
 /// <summary>
 /// Acceptance: the real operator files in <c>shared/data/real</c> (read in place, never copied here) go
 /// through the production composition into a SQLite file, and the store's summary agrees with the numbers
-/// the folder's README states. Without the folder the tests pass trivially, unless
+/// the folder's README states. Without the folder the tests report skipped, unless
 /// <c>CURTAILMENT_REQUIRE_REAL_DATA=1</c> says it must be there. The big 2019/2020 Outlook years are left
 /// to docs/benchmarks.md to keep this under a minute on two cores.
 /// </summary>
@@ -51,10 +51,7 @@ public sealed class RealFilesImportTests
     [Fact]
     public async Task Ingest_JanuaryProductionCsvTwice_StoresReadmeTotalOnceAndSecondRunIsUnchanged()
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return;
-        }
+        var real = Requires.RealData();
 
         using var services = new TestServices(Now);
         var file = Path.Combine(real, "caiso_production_curtailment_5min", "original-sample",
@@ -80,10 +77,7 @@ public sealed class RealFilesImportTests
     [Fact]
     public async Task Ingest_CleanedJanuaryToAprilCurtailment_StoresReadmeRowsAndTotal()
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return;
-        }
+        var real = Requires.RealData();
 
         using var services = new TestServices(Now);
         var result = Assert.Single(await IngestAsync(services, "caiso-production", null,
@@ -99,10 +93,7 @@ public sealed class RealFilesImportTests
     [Fact]
     public async Task Ingest_HourlyReport2016To2017_StoresReadmeSolarAndWindTotals()
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return;
-        }
+        var real = Requires.RealData();
 
         using var services = new TestServices(Now);
         var result = Assert.Single(await IngestAsync(services, "caiso-curtailment-report", null,
@@ -123,10 +114,7 @@ public sealed class RealFilesImportTests
     [InlineData("ERCO", "ERCOT", 83_322, 241)]
     public async Task Ingest_Eia930DemandFile_StoresReadmeRowCount(string ba, string region, int rows, int emptyDemandHours)
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return;
-        }
+        var real = Requires.RealData();
 
         using var services = new TestServices(Now);
         var result = Assert.Single(await IngestAsync(services, "eia930", null,
@@ -144,10 +132,7 @@ public sealed class RealFilesImportTests
     [Fact]
     public async Task Ingest_OutlookJanuaryToApril_StoresEveryGridRowOfEverySeries()
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return;
-        }
+        var real = Requires.RealData();
 
         using var services = new TestServices(Now);
         var result = Assert.Single(await IngestAsync(services, "caiso-outlook", null,
@@ -172,10 +157,7 @@ public sealed class RealFilesImportTests
     [Fact]
     public async Task Ingest_DayAheadForecast2021AsTidy_StoresEveryHourPublishedTheDayBeforeAtTen()
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return;
-        }
+        var real = Requires.RealData();
 
         using var services = new TestServices(Now);
         var file = Path.Combine(real, "caiso_dayahead_forecast_hourly", "caiso_dam_solar_wind_forecast_hourly_2021-01_2021-04.csv");
@@ -197,10 +179,7 @@ public sealed class RealFilesImportTests
     [Fact]
     public async Task Ingest_Eia930Generation2021AsTidy_StoresCentredHoursPublishedAnHourAfterTheirEnd()
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return;
-        }
+        var real = Requires.RealData();
 
         using var services = new TestServices(Now);
         var file = Path.Combine(real, "eia930_generation_by_fuel", "eia930_ciso_generation_by_fuel_hourly_2021-01_2021-04.csv");
@@ -223,10 +202,7 @@ public sealed class RealFilesImportTests
     [Fact]
     public async Task Ingest_GfsWeather2021AsTidy_StoresEveryVariableForEveryRow()
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return;
-        }
+        var real = Requires.RealData();
 
         using var services = new TestServices(Now);
         var file = Path.Combine(real, "gfs_weather_ciso_hourly", "gfs_weather_forecast_ciso_hourly_2021-01_2021-04.csv");
@@ -248,10 +224,7 @@ public sealed class RealFilesImportTests
     [Fact]
     public async Task Ingest_AemoCleanedFile_StoresReadmeRowsWithoutGaps()
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return;
-        }
+        var real = Requires.RealData();
 
         using var services = new TestServices(Now);
         var result = Assert.Single(await IngestAsync(services, "aemo", null,
