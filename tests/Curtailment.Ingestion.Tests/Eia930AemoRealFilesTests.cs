@@ -108,10 +108,7 @@ public class Eia930AemoRealFilesTests
     [Fact]
     public void Parse_AemoCleaned2014To2022_ReadsHalfHoursThenFiveMinutes()
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return;
-        }
+        var real = Requires.RealData();
 
         var batch = Parse(new AemoPriceDemandImporter(), Path.Combine(real, "aemo_sa1_price_demand_5min", "aemo_sa1_price_demand_2014-01_2022-12.csv"));
 

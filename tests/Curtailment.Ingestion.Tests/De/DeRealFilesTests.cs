@@ -8,7 +8,7 @@ namespace Curtailment.Ingestion.Tests.De;
 
 /// <summary>
 /// Parses the real German redispatch file in <c>shared/data/real</c> (read in place) and checks the numbers its
-/// README states. Without the folder the tests pass without doing anything, unless
+/// README states. Without the folder the tests are skipped, unless
 /// <c>CURTAILMENT_REQUIRE_REAL_DATA=1</c> (CI), where missing data is a failure.
 /// </summary>
 [Trait("Category", "RealData")]
@@ -17,14 +17,11 @@ public sealed class DeRealFilesTests
     private static readonly string[] Regions = ["DE-TENNET", "DE-50HERTZ", "DE-AMPRION", "DE-TRANSNETBW"];
 
     // The theory reads eight columns of one file: parse it once.
-    private static readonly Lazy<ImportBatch?> RealFile = new(ParseRealFile);
+    private static readonly Lazy<ImportBatch> RealFile = new(ParseRealFile);
 
-    private static ImportBatch? ParseRealFile()
+    private static ImportBatch ParseRealFile()
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return null;
-        }
+        var real = Requires.RealData();
 
         var path = Path.Combine(real, "de_tso_redispatch_hourly", "de_tso_redispatch_hourly_2021-10_2024-12.csv");
         using var stream = File.OpenRead(path);
@@ -34,10 +31,7 @@ public sealed class DeRealFilesTests
     [Fact]
     public void Parse_RedispatchFile_ReadsEveryHourButTheTruncatedFirstDay()
     {
-        if (RealFile.Value is not { } batch)
-        {
-            return;
-        }
+        var batch = RealFile.Value;
 
         Assert.Equal(28_512, batch.RowsRead);
         Assert.Equal(24, batch.Rejected.Count);
@@ -58,10 +52,7 @@ public sealed class DeRealFilesTests
     [InlineData(7, 11_190_442, 42.7)]
     public void Parse_RedispatchFile_StoredPlusFirstDayMatchReadmeTotals(int column, double totalMwh, double percentZero)
     {
-        if (RealFile.Value is not { } batch)
-        {
-            return;
-        }
+        var batch = RealFile.Value;
 
         var region = Regions[column / 2];
         var series = column % 2 == 0 ? SeriesIds.RedispatchDown : SeriesIds.RedispatchUp;

@@ -7,18 +7,15 @@ namespace Curtailment.Ingestion.Tests.Gb;
 
 /// <summary>
 /// Parses the real Great Britain files in <c>shared/data/real</c> (read in place) and checks the numbers its README
-/// states. Without the folder the tests pass without doing anything, unless <c>CURTAILMENT_REQUIRE_REAL_DATA=1</c>
+/// states. Without the folder the tests are skipped, unless <c>CURTAILMENT_REQUIRE_REAL_DATA=1</c>
 /// (CI), where missing data is a failure.
 /// </summary>
 [Trait("Category", "RealData")]
 public sealed class GbRealFilesTests
 {
-    private static ImportBatch? ParseRealFile(IFileImporter importer, string file)
+    private static ImportBatch ParseRealFile(IFileImporter importer, string file)
     {
-        if (SharedFolder.RealData() is not { } real)
-        {
-            return null;
-        }
+        var real = Requires.RealData();
 
         var path = Path.Combine(real, "gb_constraints_halfhourly", file);
         using var stream = File.OpenRead(path);
@@ -28,10 +25,7 @@ public sealed class GbRealFilesTests
     [Fact]
     public void Parse_BoaFile_MatchesReadmeScotlandTotalAndAbsentDays()
     {
-        if (ParseRealFile(new GbBoaCurtailmentImporter(), "gb_wind_curtailment_boa_halfhourly_2025-04-01_2025-05-31.csv") is not { } batch)
-        {
-            return;
-        }
+        var batch = ParseRealFile(new GbBoaCurtailmentImporter(), "gb_wind_curtailment_boa_halfhourly_2025-04-01_2025-05-31.csv");
 
         Assert.Equal(2_928, batch.RowsRead);
         // 2025-04-07 and 2025-04-09 had no rows at the source: 48 periods each, refused rather than stored as 0.
@@ -46,10 +40,7 @@ public sealed class GbRealFilesTests
     [Fact]
     public void Parse_ConstraintsFile_ReadsEveryRowAndKeepsPlaceholderLimits()
     {
-        if (ParseRealFile(new GbBoundaryConstraintsImporter(), "gb_da_boundary_limits_flows_halfhourly_2019-10_2025-12.csv") is not { } batch)
-        {
-            return;
-        }
+        var batch = ParseRealFile(new GbBoundaryConstraintsImporter(), "gb_da_boundary_limits_flows_halfhourly_2019-10_2025-12.csv");
 
         Assert.Equal(95_666, batch.RowsRead);
         Assert.Empty(batch.Rejected);
@@ -70,10 +61,7 @@ public sealed class GbRealFilesTests
     [Fact]
     public void Parse_ForecastFile_ReadsEveryRow()
     {
-        if (ParseRealFile(new GbForecastImporter(), "gb_wind_demand_forecast_halfhourly_2024-01_2025-12.csv") is not { } batch)
-        {
-            return;
-        }
+        var batch = ParseRealFile(new GbForecastImporter(), "gb_wind_demand_forecast_halfhourly_2024-01_2025-12.csv");
 
         Assert.Equal(34_896, batch.RowsRead);
         Assert.Empty(batch.Rejected);
