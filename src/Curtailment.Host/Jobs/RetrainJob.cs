@@ -1,3 +1,4 @@
+using Curtailment.Core.Regions;
 using Curtailment.Host.Observability;
 using Curtailment.Host.Options;
 using Curtailment.Models.Trees;
@@ -13,6 +14,7 @@ namespace Curtailment.Host.Jobs;
 /// </summary>
 public sealed class RetrainJob(
     TrainPipeline pipeline,
+    IRegionCatalog regions,
     IRegionJobLock regionLock,
     IOptions<ModelTrainingOptions> modelOptions,
     CurtailmentMetrics metrics,
@@ -34,7 +36,7 @@ public sealed class RetrainJob(
 
         try
         {
-            var result = await pipeline.TrainAsync(region, null, modelOptions.Value.ToModelOptions(), cancellationToken);
+            var result = await pipeline.TrainAsync(region, null, modelOptions.Value.ToModelOptions(regions.Get(region)), cancellationToken);
             metrics.JobRun("retrain", succeeded: true);
             return result;
         }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Curtailment.Core.Regions;
 using Curtailment.Models.Trees;
 
 namespace Curtailment.Host.Options;
@@ -32,8 +33,8 @@ public sealed class ModelTrainingOptions
     [Range(1, 1024, ErrorMessage = "Curtailment:Model:Threads must be between 1 and 1024.")]
     public int? Threads { get; set; }
 
-    /// <summary>The options passed to the trainer.</summary>
-    public CurtailmentModelOptions ToModelOptions() => new()
+    /// <summary>The options passed to the trainer for a region: the region's defaults with these settings.</summary>
+    public CurtailmentModelOptions ToModelOptions(Region region) => CurtailmentModelOptions.For(region) with
     {
         Trees = Trees,
         Leaves = Leaves,

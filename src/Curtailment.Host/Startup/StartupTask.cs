@@ -57,7 +57,7 @@ public sealed class StartupTask(
                     state.Step($"training {region.Id}");
                     try
                     {
-                        var result = await train.TrainAsync(region.Id, null, modelOptions.Value.ToModelOptions(), stoppingToken);
+                        var result = await train.TrainAsync(region.Id, null, modelOptions.Value.ToModelOptions(region), stoppingToken);
                         logger.LogInformation("Start-up training of {Region}: {Version} {Decision}", region.Id, result.Candidate.Version, result.Activated ? "activated" : "kept as candidate");
                     }
                     catch (InsufficientHistoryException e)

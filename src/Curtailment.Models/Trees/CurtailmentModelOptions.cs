@@ -1,10 +1,22 @@
 using System.Text.Json.Serialization;
+using Curtailment.Core.Regions;
 
 namespace Curtailment.Models.Trees;
 
 /// <summary>Hyper-parameters of the gradient-boosted curtailment model; written to the manifest.</summary>
 public sealed record CurtailmentModelOptions
 {
+    /// <summary>
+    /// The defaults for a region. A proxy target (a frequent event such as a negative price, not MW) takes its event
+    /// probability from the direct classifier: the logistic layer reads the point forecast's distance to an MW
+    /// threshold, which a share of the interval does not have (ADR 0007).
+    /// </summary>
+    public static CurtailmentModelOptions For(Region region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return region.Target.IsProxy ? new CurtailmentModelOptions { Probability = ProbabilitySource.Classifier } : new CurtailmentModelOptions();
+    }
+
     /// <summary>Seed of every random choice: the same inputs give the same model.</summary>
     public int Seed { get; init; } = 42;
 

@@ -39,7 +39,7 @@ public sealed class BacktestPipeline(
             throw new BacktestException("--retrain-every must be at least one day.");
         }
 
-        var options = request.Options ?? new CurtailmentModelOptions();
+        var options = request.Options ?? CurtailmentModelOptions.For(region);
         // One in-memory snapshot serves the thousands of as-of reads; it applies the cut on every read.
         var (windowStart, _) = DayAheadSchedule.DayBounds(region, request.From.AddDays(-request.TrainingWindowDays - FeatureBuilder.HistoryDays - 2));
         var (_, windowEnd) = DayAheadSchedule.DayBounds(region, request.To.AddDays(1));

@@ -51,7 +51,7 @@ public sealed class TrainPipeline(
         var reader = await snapshots.LoadSnapshotAsync(region.Id, FeatureBuilder.SeriesRead(region), windowStart, now.AddDays(2), cancellationToken);
 
         var step = await TargetStepAsync(reader, region, now, cancellationToken);
-        var chosen = modelOptions ?? new CurtailmentModelOptions();
+        var chosen = modelOptions ?? CurtailmentModelOptions.For(region);
         var cache = new DayFeatureCache(chosen.UseSeriesForecaster && features is not null ? features.WithReader(reader) : new FeatureBuilder(reader), region, step);
         var data = await TrainingData.BuildAsync(reader, region, cache, firstDay, lastDay, now, cancellationToken);
         var days = data.Days;
