@@ -2,6 +2,7 @@ using Curtailment.Core.Forecasts;
 using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
 using Curtailment.Core.Time;
+using Curtailment.Pipelines.Forecasting;
 using Curtailment.Pipelines.Scheduling;
 using Curtailment.Pipelines.Serving;
 
@@ -48,7 +49,7 @@ public sealed class OutlookPipeline(IRegionCatalog regions, IForecastStore forec
     public async Task<RegionOutlook> GetAsync(Region region, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(region);
-        var day = LocalClock.LocalDate(now, region.TimeZone).AddDays(1);
+        var day = OutlookDay(region, now);
         var (dayStart, dayEnd) = LocalClock.DayBounds(day, region.TimeZone);
         var target = TargetDescription.Of(region);
         var skill = await SkillAsync(region, now, cancellationToken);
@@ -63,6 +64,18 @@ public sealed class OutlookPipeline(IRegionCatalog regions, IForecastStore forec
         }
 
         return new RegionOutlook(region.Id, region.Name, region.TimeZoneId, target, day, dayStart, dayEnd, now, Summarize(region, vintage, dayStart, dayEnd, now), null, skill);
+    }
+
+    /// <summary>
+    /// The region's next local day in the day-ahead sense: the day the newest due day-ahead forecast is for. From the issue
+    /// time (10:00 local) on that is tomorrow; before it, today, which the previous day's forecast covers and which is still
+    /// mostly ahead.
+    /// </summary>
+    public static DateOnly OutlookDay(Region region, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var tomorrow = LocalClock.LocalDate(now, region.TimeZone).AddDays(1);
+        return now >= DayAheadSchedule.IssueTime(region, tomorrow) ? tomorrow : tomorrow.AddDays(-1);
     }
 
     private static DayOutlook Summarize(Region region, ForecastVintage vintage, DateTimeOffset dayStart, DateTimeOffset dayEnd, DateTimeOffset now)

@@ -7,7 +7,7 @@ namespace Curtailment.Pipelines.Outlook;
 /// <param name="Name">Region name.</param>
 /// <param name="TimeZone">IANA time zone of the region.</param>
 /// <param name="Target">What the forecast's numbers are.</param>
-/// <param name="Day">The next local day of the region at <paramref name="AsOf"/>.</param>
+/// <param name="Day">The region's next local day at <paramref name="AsOf"/> (<see cref="OutlookPipeline.OutlookDay"/>).</param>
 /// <param name="DayStart">Local midnight starting the day (UTC).</param>
 /// <param name="DayEnd">Local midnight ending it (UTC; 23, 24 or 25 hours later).</param>
 /// <param name="AsOf">When the outlook was computed.</param>
