@@ -16,7 +16,7 @@ namespace Curtailment.Host.Contracts;
 /// <param name="DayHours">Hours of the local day (23, 24 or 25).</param>
 /// <param name="ExpectedCurtailedMwh">Predicted MW x hours over the day; null for a proxy target.</param>
 /// <param name="ExpectedEventHours">Event probability x hours over the day: for a proxy target, the headline.</param>
-/// <param name="BestWindow">The best 3-hour window of the day (by energy, or by event hours for a proxy), or null when the day is not covered long enough.</param>
+/// <param name="BestWindow">The best 3-hour window of the day (by energy, or by event hours for a proxy), or null when the day is not covered long enough or nothing is expected.</param>
 /// <param name="PeakProbability">Largest event probability of the day.</param>
 /// <param name="PeakProbabilityAt">Start of the first interval with it, local time with offset.</param>
 public sealed record DayOutlookResponse(

@@ -13,7 +13,7 @@ namespace Curtailment.Pipelines.Outlook;
 /// <param name="DayHours">Hours of the local day (23, 24 or 25).</param>
 /// <param name="ExpectedCurtailedMwh">Sum of predicted MW x hours over the day; null for a proxy target, which has no MW.</param>
 /// <param name="ExpectedEventHours">Sum of event probability x hours over the day.</param>
-/// <param name="BestWindow">The best placement of a job of <see cref="OutlookPipeline.WindowLength"/> inside the day, ranked as the best-window endpoint ranks the region; null when the covered part is shorter.</param>
+/// <param name="BestWindow">The best placement of a job of <see cref="OutlookPipeline.WindowLength"/> inside the day, ranked as the best-window endpoint ranks the region; null when the covered part is shorter or nothing is expected in any window.</param>
 /// <param name="PeakProbability">Largest event probability of the day.</param>
 /// <param name="PeakProbabilityAt">Start of the first interval with that probability.</param>
 public sealed record DayOutlook(

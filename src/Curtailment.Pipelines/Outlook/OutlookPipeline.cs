@@ -87,14 +87,15 @@ public sealed class OutlookPipeline(IRegionCatalog regions, IForecastStore forec
             points = vintage.Points.Where(p => p.IntervalStart < dayEnd && p.IntervalEnd > dayStart).ToList();
         }
 
-        double energy = 0, eventHours = 0, covered = 0;
+        double energy = 0, eventHours = 0;
+        var covered = TimeSpan.Zero;
         var peak = points[0];
         foreach (var point in points)
         {
             var hours = (point.IntervalEnd - point.IntervalStart).TotalHours;
             energy += ForecastGrid.Rate(point, RankingMeasure.CurtailedEnergy) * hours;
             eventHours += ForecastGrid.Rate(point, RankingMeasure.EventHours) * hours;
-            covered += hours;
+            covered += point.IntervalEnd - point.IntervalStart;
             if (point.EventProbability > peak.EventProbability)
             {
                 peak = point;
@@ -104,9 +105,11 @@ public sealed class OutlookPipeline(IRegionCatalog regions, IForecastStore forec
         var measure = RankingMeasures.For(region);
         var grids = new Dictionary<string, ForecastGrid>(StringComparer.Ordinal) { [region.Id] = new ForecastGrid(points, measure) };
         var best = BestWindowFinder.Rank(grids, WindowLength, dayStart, dayEnd, 1);
+        // A window where nothing is expected is no recommendation.
+        var window = best.Count > 0 && (measure == RankingMeasure.EventHours ? best[0].ExpectedEventHours : best[0].ExpectedCurtailedMwh) > 0 ? best[0] : null;
         return new DayOutlook(
-            vintage.Id, vintage.ModelVersion, vintage.IssuedAt, vintage.DataAsOf, now - vintage.IssuedAt, points.Count, covered, (dayEnd - dayStart).TotalHours,
-            TargetDescription.Of(region).IsProxy ? null : energy, eventHours, best.Count > 0 ? best[0] : null, peak.EventProbability, peak.IntervalStart);
+            vintage.Id, vintage.ModelVersion, vintage.IssuedAt, vintage.DataAsOf, now - vintage.IssuedAt, points.Count, covered.TotalHours, (dayEnd - dayStart).TotalHours,
+            TargetDescription.Of(region).IsProxy ? null : energy, eventHours, window, peak.EventProbability, peak.IntervalStart);
     }
 
     private async Task<ForecastSkill> SkillAsync(Region region, DateTimeOffset now, CancellationToken cancellationToken)
