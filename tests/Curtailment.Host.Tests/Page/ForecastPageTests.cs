@@ -93,7 +93,7 @@ public sealed class ForecastPageTests : IAsyncLifetime
         }
 
         var options = await page.Locator("#region option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
-        Assert.Equal(["CAISO", "SPP", "ERCOT", "SA1"], options);
+        Assert.Equal(Catalogue.Ids, options);
         Assert.Equal("SYNTHETIC demo data", await page.Locator("#data-kind").InnerTextAsync());
         Assert.True(await page.Locator("#data-kind").IsVisibleAsync());
         Assert.Contains("fasttree@v1", await page.Locator("#region-info").InnerTextAsync(), StringComparison.Ordinal);
