@@ -265,13 +265,12 @@ function outlookCell(row, main, sub, className) {
 function skillCell(row, region) {
   const skill = region.skill;
   if (skill.modelMae == null || skill.baselineMae == null) {
-    const cell = outlookCell(row, 'n/a', skill.reason);
-    cell.classList.add('skill-na');
+    outlookCell(row, 'n/a', skill.reason, 'skill skill-na');
     return;
   }
   const unit = region.target.unit;
   const cell = outlookCell(row, `${fmtValue(skill.modelMae)} vs ${fmtValue(skill.baselineMae)} ${unit}`,
-    `model vs week profile, ${skill.intervals.toLocaleString('en-US')} intervals on ${skill.days} days`);
+    `model vs week profile, ${skill.intervals.toLocaleString('en-US')} intervals on ${skill.days} days`, 'skill');
   if (skill.skillScore != null) {
     const score = document.createElement('span');
     score.className = skill.skillScore > 0 ? 'better' : 'worse';
@@ -299,7 +298,11 @@ function renderOutlook(outlook) {
       nameCell.firstChild.after(badge);
     }
     const dayStart = new Date(region.dayStart);
-    outlookCell(row, dayLabel(wall(zone, dayStart)), `${zone} (${offsetLabel(offsetMinutes(zone, dayStart.getTime()))})`);
+    // Tomorrow, or before the 10:00 local issue time the rest of today (see docs/api.md).
+    const today = dayLabel(wall(zone, new Date(outlook.asOf))) === dayLabel(wall(zone, dayStart));
+    const dayCell = outlookCell(row, `${dayLabel(wall(zone, dayStart))} (${today ? 'today' : 'tomorrow'})`,
+      `${zone} (${offsetLabel(offsetMinutes(zone, dayStart.getTime()))})`);
+    dayCell.classList.add('day');
 
     const forecast = region.forecast;
     if (!forecast) {
@@ -310,15 +313,15 @@ function renderOutlook(outlook) {
     }
 
     if (region.target.isProxy) {
-      outlookCell(row, `${fmt(forecast.expectedEventHours, 1)} event h`, `expected hours of ${region.target.eventRule}`, 'num expected');
+      outlookCell(row, `${fmt(forecast.expectedEventHours, 1)} event h`, 'P(event) \u00d7 hours', 'num expected');
     } else {
-      outlookCell(row, `${fmt(forecast.expectedCurtailedMwh)} MWh`, `${fmt(forecast.expectedEventHours, 1)} event h`, 'num expected');
+      outlookCell(row, `${fmtValue(forecast.expectedCurtailedMwh)} MWh`, `${fmt(forecast.expectedEventHours, 1)} event h`, 'num expected');
     }
 
     const best = forecast.bestWindow;
     if (best) {
       outlookCell(row, formatRange(zone, best.start, best.end),
-        region.target.isProxy ? `${fmt(best.expectedEventHours, 1)} event h expected` : `${fmt(best.expectedCurtailedMwh)} MWh expected`, 'best-window');
+        region.target.isProxy ? `${fmt(best.expectedEventHours, 1)} event h expected` : `${fmtValue(best.expectedCurtailedMwh)} MWh expected`, 'best-window');
     } else {
       outlookCell(row, '\u2014', 'nothing expected', 'best-window');
     }

@@ -49,11 +49,19 @@ public sealed class OutlookPipeline(IRegionCatalog regions, IForecastStore forec
     public async Task<RegionOutlook> GetAsync(Region region, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(region);
-        var day = OutlookDay(region, now);
-        var (dayStart, dayEnd) = LocalClock.DayBounds(day, region.TimeZone);
         var target = TargetDescription.Of(region);
         var skill = await SkillAsync(region, now, cancellationToken);
+        var day = LocalClock.LocalDate(now, region.TimeZone).AddDays(1);
+        var (dayStart, dayEnd) = LocalClock.DayBounds(day, region.TimeZone);
         var vintage = await forecasts.LatestForecastAsync(region.Id, dayStart, dayEnd, cancellationToken);
+        if (now < DayAheadSchedule.IssueTime(region, day) && !(vintage is { Points.Count: > 0 } && vintage.Points[^1].IntervalEnd >= dayEnd))
+        {
+            // Before the day-ahead issue time (10:00 local) tomorrow's forecast is not due yet: today's is the one ahead.
+            day = day.AddDays(-1);
+            (dayStart, dayEnd) = LocalClock.DayBounds(day, region.TimeZone);
+            vintage = await forecasts.LatestForecastAsync(region.Id, dayStart, dayEnd, cancellationToken);
+        }
+
         if (vintage is null || vintage.Points.Count == 0)
         {
             var latestData = await reader.LatestIntervalEndAsync(region.Id, region.Target.Series, now, cancellationToken);
@@ -63,28 +71,27 @@ public sealed class OutlookPipeline(IRegionCatalog regions, IForecastStore forec
             return new RegionOutlook(region.Id, region.Name, region.TimeZoneId, target, day, dayStart, dayEnd, now, null, reason, skill);
         }
 
-        return new RegionOutlook(region.Id, region.Name, region.TimeZoneId, target, day, dayStart, dayEnd, now, Summarize(region, vintage, dayStart, dayEnd, now), null, skill);
+        var summary = Summarize(region, vintage, dayStart, dayEnd, now);
+        return summary is null
+            ? new RegionOutlook(region.Id, region.Name, region.TimeZoneId, target, day, dayStart, dayEnd, now, null,
+                $"The latest stored forecast ({vintage.ModelVersion}, issued {vintage.IssuedAt:yyyy-MM-dd HH:mm}Z) ends before now: the rest of {day:yyyy-MM-dd} is not covered.", skill)
+            : new RegionOutlook(region.Id, region.Name, region.TimeZoneId, target, day, dayStart, dayEnd, now, summary, null, skill);
     }
 
-    /// <summary>
-    /// The region's next local day in the day-ahead sense: the day the newest due day-ahead forecast is for. From the issue
-    /// time (10:00 local) on that is tomorrow; before it, today, which the previous day's forecast covers and which is still
-    /// mostly ahead.
-    /// </summary>
-    public static DateOnly OutlookDay(Region region, DateTimeOffset now)
+    private static DayOutlook? Summarize(Region region, ForecastVintage vintage, DateTimeOffset dayStart, DateTimeOffset dayEnd, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(region);
-        var tomorrow = LocalClock.LocalDate(now, region.TimeZone).AddDays(1);
-        return now >= DayAheadSchedule.IssueTime(region, tomorrow) ? tomorrow : tomorrow.AddDays(-1);
-    }
-
-    private static DayOutlook Summarize(Region region, ForecastVintage vintage, DateTimeOffset dayStart, DateTimeOffset dayEnd, DateTimeOffset now)
-    {
-        var points = vintage.Points.Where(p => p.IntervalStart >= dayStart && p.IntervalEnd <= dayEnd).ToList();
+        // Today's outlook is the rest of today: nothing before now counts, and no window starts in the past.
+        var from = now > dayStart ? now : dayStart;
+        var points = vintage.Points.Where(p => p.IntervalEnd > from && p.IntervalStart >= dayStart && p.IntervalEnd <= dayEnd).ToList();
         if (points.Count == 0)
         {
             // Intervals straddling the day's bounds (a resolution that does not divide the day): keep those overlapping it.
-            points = vintage.Points.Where(p => p.IntervalStart < dayEnd && p.IntervalEnd > dayStart).ToList();
+            points = vintage.Points.Where(p => p.IntervalStart < dayEnd && p.IntervalEnd > from).ToList();
+        }
+
+        if (points.Count == 0)
+        {
+            return null;
         }
 
         double energy = 0, eventHours = 0;
@@ -104,7 +111,7 @@ public sealed class OutlookPipeline(IRegionCatalog regions, IForecastStore forec
 
         var measure = RankingMeasures.For(region);
         var grids = new Dictionary<string, ForecastGrid>(StringComparer.Ordinal) { [region.Id] = new ForecastGrid(points, measure) };
-        var best = BestWindowFinder.Rank(grids, WindowLength, dayStart, dayEnd, 1);
+        var best = BestWindowFinder.Rank(grids, WindowLength, from, dayEnd, 1);
         // A window where nothing is expected is no recommendation.
         var window = best.Count > 0 && (measure == RankingMeasure.EventHours ? best[0].ExpectedEventHours : best[0].ExpectedCurtailedMwh) > 0 ? best[0] : null;
         return new DayOutlook(
@@ -122,7 +129,7 @@ public sealed class OutlookPipeline(IRegionCatalog regions, IForecastStore forec
         if (recent.Count == 0)
         {
             return new ForecastSkill(from, now, 0, 0, null, null, [],
-                $"No {series} actuals of {region.Id} published in the last {SkillDays} days to score forecasts against.");
+                $"No {series} actuals published in the last {SkillDays} days to score against.");
         }
 
         // Vintages that can be day-ahead forecasts of the recent intervals: issued up to a day and a half before the range.
@@ -155,7 +162,7 @@ public sealed class OutlookPipeline(IRegionCatalog regions, IForecastStore forec
         if (dayAhead.Count == 0)
         {
             return new ForecastSkill(from, now, 0, 0, null, null, [],
-                $"No stored forecast was issued before the day of any of the {recent.Count} {series} actuals of the last {SkillDays} days (forecasts are scored day-ahead).");
+                $"No stored forecast was issued before the day of any of the {recent.Count} actuals of the last {SkillDays} days (scored day-ahead).");
         }
 
         // The actuals by local day and clock time, for the baseline.

@@ -7,7 +7,10 @@ namespace Curtailment.Pipelines.Outlook;
 /// <param name="Name">Region name.</param>
 /// <param name="TimeZone">IANA time zone of the region.</param>
 /// <param name="Target">What the forecast's numbers are.</param>
-/// <param name="Day">The region's next local day at <paramref name="AsOf"/> (<see cref="OutlookPipeline.OutlookDay"/>).</param>
+/// <param name="Day">
+/// The region's next local day at <paramref name="AsOf"/>: tomorrow, except before the day-ahead issue time (10:00 local)
+/// when no stored forecast covers tomorrow yet, then today (the rest of it, which the previous day's forecast covers).
+/// </param>
 /// <param name="DayStart">Local midnight starting the day (UTC).</param>
 /// <param name="DayEnd">Local midnight ending it (UTC; 23, 24 or 25 hours later).</param>
 /// <param name="AsOf">When the outlook was computed.</param>

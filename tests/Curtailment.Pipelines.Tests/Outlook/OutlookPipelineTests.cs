@@ -131,7 +131,10 @@ public sealed class OutlookPipelineTests
         Assert.Equal(RankingMeasure.EventHours, day.BestWindow!.RankedBy);
         Assert.Equal(1.5, day.BestWindow.ExpectedEventHours, 9);
         Assert.Equal(new DateTimeOffset(2025, 6, 16, 3, 0, 0, TimeSpan.Zero), day.BestWindow.Start);
-        Assert.Equal(288, day.Intervals);
+        // 03:30 in Brisbane: before the day-ahead issue time the outlook is the rest of today, from now on.
+        Assert.Equal(new DateOnly(2025, 6, 16), outlook.Day);
+        Assert.Equal(288 - 42, day.Intervals);
+        Assert.Equal(20.5, day.CoveredHours, 9);
     }
 
     /// <summary>
