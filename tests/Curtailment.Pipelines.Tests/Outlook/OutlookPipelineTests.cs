@@ -137,6 +137,27 @@ public sealed class OutlookPipelineTests
         Assert.Equal(20.5, day.CoveredHours, 9);
     }
 
+    [Fact]
+    public async Task GetAsync_BeforeTheIssueTimeWithAForecastCoveringTomorrow_OutlooksTomorrow()
+    {
+        using var services = new TestServices(Now);
+        var region = services.Get<IRegionCatalog>().Get("SA1");
+        // Issued now (03:30 on the 16th in Brisbane), on demand: it runs to the end of the 17th.
+        var points = new List<ForecastPoint>();
+        for (var t = Now; t < new DateTimeOffset(2025, 6, 17, 14, 0, 0, TimeSpan.Zero); t += TimeSpan.FromMinutes(5))
+        {
+            points.Add(new ForecastPoint(t, t.AddMinutes(5), 50, 0, 100, 0.5));
+        }
+
+        await services.Get<IForecastStore>().SaveForecastAsync(new ForecastVintage(0, "SA1", Now, Now, "week_profile", null, points), default);
+
+        var outlook = await services.Get<OutlookPipeline>().GetAsync(region, Now, default);
+
+        Assert.Equal(new DateOnly(2025, 6, 17), outlook.Day);
+        Assert.Equal(288, outlook.Forecast!.Intervals);
+        Assert.Equal(12, outlook.Forecast.ExpectedEventHours, 9);
+    }
+
     /// <summary>
     /// GB-SCOTLAND actuals from 25 May (value 100 + 10 per local day, published at 10:00 the next local day) and
     /// day-ahead vintages for 10-14 June 10 MW above them; with <paramref name="withNextDay"/> a vintage issued today.
