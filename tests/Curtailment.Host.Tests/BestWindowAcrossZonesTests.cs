@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using Curtailment.Core.Forecasts;
+using Curtailment.Pipelines.Research;
+using Curtailment.Pipelines.Scheduling;
 
 namespace Curtailment.Host.Tests;
 
@@ -102,6 +104,22 @@ public sealed class BestWindowAcrossZonesTests
         var candidates = body["candidates"]!.AsArray();
         Assert.Equal(["DE-TENNET", "GB-SCOTLAND"], candidates.Select(c => c!["region"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.All(candidates, c => Assert.Equal(0.9, c!["expectedEventHours"]!.GetValue<double>(), 9));
+    }
+
+    [Fact]
+    public async Task ResearchClient_ProxyRegionCandidates_ReadWithoutMwAndRankedByEventHours()
+    {
+        await using var host = await HostWithBlocksAsync();
+        using var client = host.Client();
+        var api = new CurtailmentApiClient(client);
+
+        var placements = await api.BestWindowAsync(["SA1", "GB-SCOTLAND"], TimeSpan.FromHours(1), Now, Now.AddHours(24), 2);
+
+        Assert.Equal(["SA1", "GB-SCOTLAND"], placements.Select(p => p.Region));
+        Assert.All(placements, p => Assert.Equal(RankingMeasure.EventHours, p.RankedBy));
+        Assert.Equal(0.95, placements[0].ExpectedEventHours, 9);
+        Assert.Equal(Utc(16, 6), placements[0].Start);
+        Assert.Equal(2500, placements[1].ExpectedCurtailedMwh, 6);
     }
 
     [Fact]
