@@ -328,7 +328,9 @@ function renderOutlook(outlook) {
 
     outlookCell(row, `${Math.round(forecast.peakProbability * 100)}%`, `at ${hhmm(wall(zone, new Date(forecast.peakProbabilityAt)))}`, 'num');
     const coverage = forecast.coveredHours + 1e-9 < forecast.dayHours ? `, covers ${fmt(forecast.coveredHours, 1)} of ${fmt(forecast.dayHours)} h` : '';
-    outlookCell(row, forecast.modelVersion, `issued ${ageText(forecast.ageHours)} ago${coverage}`, 'model');
+    // A forecast issued before any target data was known (dataAsOf null) is a baseline of nothing: say so.
+    const blind = forecast.dataAsOf == null ? `, without any ${region.target.series} data` : '';
+    outlookCell(row, forecast.modelVersion, `issued ${ageText(forecast.ageHours)} ago${coverage}${blind}`, 'model');
     skillCell(row, region);
   }
   markSelectedOutlookRow();
