@@ -11,7 +11,7 @@ REAL=../shared/data/real
 SCORE=../shared/eval/score.py
 REGIONS="${REGIONS:-SA1 DE-TENNET DE-50HERTZ DE-AMPRION DE-TRANSNETBW GB-SCOTLAND}"
 mkdir -p "$OUT"
-dotnet build -c Release src/Curtailment.Cli -v quiet -nologo > /dev/null
+dotnet build -c Release src/Curtailment.Cli -v quiet -nologo
 # A private copy of the build, so a rebuild while this runs cannot swap assemblies under it.
 rm -rf "$OUT/cli" && cp -r src/Curtailment.Cli/bin/Release/net10.0 "$OUT/cli"
 C="dotnet $OUT/cli/curtail.dll"

@@ -233,6 +233,7 @@ public sealed class CurtailmentHost
         api.MapForecastEndpoints();
         api.MapSchedulingEndpoints();
         api.MapActualsEndpoints();
+        api.MapOutlookEndpoints();
         var admin = api.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
         admin.MapModelEndpoints();
         admin.MapJobEndpoints();

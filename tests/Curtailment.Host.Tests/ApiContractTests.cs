@@ -25,7 +25,7 @@ public sealed class ApiContractTests : IAsyncLifetime
     {
         var regions = (await Json.ReadAsync(await _client.GetAsync("/api/v1/regions"), HttpStatusCode.OK)).AsArray();
 
-        Assert.Equal(["CAISO", "SPP", "ERCOT", "SA1"], regions.Select(r => r!["id"]!.GetValue<string>()));
+        Assert.Equal(Catalogue.Ids, regions.Select(r => r!["id"]!.GetValue<string>()));
         Assert.All(regions, r => Assert.Equal("synthetic-demo", r!["dataKind"]!.GetValue<string>()));
         var caiso = regions[0]!;
         Assert.Equal("fasttree@v1", caiso["servedBy"]!.GetValue<string>());
@@ -35,6 +35,26 @@ public sealed class ApiContractTests : IAsyncLifetime
         Assert.True(DateTimeOffset.Parse(caiso["lastTargetIntervalEnd"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) <= SeededDatabase.Now);
         Assert.Equal("week_profile", regions[1]!["servedBy"]!.GetValue<string>());
         Assert.Null(regions[1]!["activeModel"]);
+        Assert.Equal("PT5M", caiso["resolution"]!.GetValue<string>());
+        Assert.Equal("MW", caiso["target"]!["unit"]!.GetValue<string>());
+        Assert.False(caiso["target"]!["isProxy"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task GetRegions_ProxyRegion_SaysWhatItsNumbersAre()
+    {
+        var regions = (await Json.ReadAsync(await _client.GetAsync("/api/v1/regions"), HttpStatusCode.OK)).AsArray();
+
+        var sa1 = regions.Single(r => r!["id"]!.GetValue<string>() == "SA1")!["target"]!;
+        Assert.True(sa1["isProxy"]!.GetValue<bool>());
+        Assert.Equal("negative_price_share", sa1["series"]!.GetValue<string>());
+        Assert.Equal("share", sa1["unit"]!.GetValue<string>());
+        Assert.Equal("rrp_aud_per_mwh < 0 AUD/MWh", sa1["eventRule"]!.GetValue<string>());
+        Assert.Equal("eventHours", sa1["rankedBy"]!.GetValue<string>());
+        Assert.Contains("not curtailed MW", sa1["predictedValue"]!.GetValue<string>(), StringComparison.Ordinal);
+        var gb = regions.Single(r => r!["id"]!.GetValue<string>() == "GB-SCOTLAND")!;
+        Assert.Equal("PT30M", gb["resolution"]!.GetValue<string>());
+        Assert.Equal("Europe/London", gb["timeZone"]!.GetValue<string>());
     }
 
     [Fact]
@@ -198,6 +218,8 @@ public sealed class ApiContractTests : IAsyncLifetime
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Contains("/api/v1/regions/{id}/forecast", paths);
         Assert.Contains("/api/v1/best-window", paths);
+        Assert.Contains("/api/v1/outlook", paths);
+        Assert.Contains("next local day", document["paths"]!["/api/v1/outlook"]!["get"]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("/api/v1/models/{id}/activate", paths);
         var scalar = await _client.GetAsync("/scalar");
         Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);

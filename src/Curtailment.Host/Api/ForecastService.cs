@@ -61,17 +61,18 @@ public sealed class ForecastService(
     /// The vintage of <see cref="GetAsync"/> with a grid for ranking job placements inside <c>[from, to)</c>: when served
     /// from memory, the grid of the whole vintage, prepared once (jobs inside the range never reach the points outside it).
     /// </summary>
-    public async Task<(ForecastVintage Vintage, ForecastGrid Grid)> GetGridAsync(Region region, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public async Task<(ForecastVintage Vintage, ForecastGrid Grid)> GetGridAsync(
+        Region region, DateTimeOffset from, DateTimeOffset to, RankingMeasure measure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(region);
         var served = await ServedAsync(region, cancellationToken);
         if (TryServe(served, from, to, out var start, out var count))
         {
-            return (served.Slice(start, count), served.Grid);
+            return (served.Slice(start, count), served.GridFor(measure));
         }
 
         var vintage = await GetFromStoreAsync(region, from, to, cancellationToken);
-        return (vintage, new ForecastGrid(vintage.Points));
+        return (vintage, new ForecastGrid(vintage.Points, measure));
     }
 
     /// <summary>The <see cref="ForecastResponse"/> of <see cref="GetAsync"/> as UTF-8 JSON, serialized once per range of intervals while it is served.</summary>
@@ -82,7 +83,7 @@ public sealed class ForecastService(
         var options = json.Value.SerializerOptions;
         return TryServe(served, from, to, out var start, out var count)
             ? served.ResponseJson(start, count, options)
-            : JsonSerializer.SerializeToUtf8Bytes(ForecastResponse.From(await GetFromStoreAsync(region, from, to, cancellationToken)), options);
+            : JsonSerializer.SerializeToUtf8Bytes(ForecastResponse.From(await GetFromStoreAsync(region, from, to, cancellationToken), TargetResponse.Of(region)), options);
     }
 
     /// <summary>The region's in-memory state for the store's current serving version, read again when that changed.</summary>
@@ -107,7 +108,7 @@ public sealed class ForecastService(
 
             var active = await models.ActiveModelAsync(region.Id, cancellationToken);
             var latest = await store.LatestForecastAsync(region.Id, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, cancellationToken);
-            var loaded = new ServedRegion(version, active, latest);
+            var loaded = new ServedRegion(version, active, latest, region);
             _served[region.Id] = loaded;
             return loaded;
         }

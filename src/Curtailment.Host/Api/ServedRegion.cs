@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Curtailment.Core.Forecasts;
 using Curtailment.Core.ModelRegistry;
+using Curtailment.Core.Regions;
 using Curtailment.Host.Contracts;
 using Curtailment.Pipelines.Scheduling;
 
@@ -22,11 +23,16 @@ internal sealed class ServedRegion
     private readonly ForecastPoint[] _points;
     private readonly bool _ordered;
     private readonly LruCache<(int Start, int Count), byte[]> _responses = new(ResponseCacheSize);
+    private readonly TargetResponse _target;
+    private readonly RankingMeasure _measure;
+    private readonly Lazy<ForecastGrid> _otherGrid;
 
-    public ServedRegion(ServingVersion version, ModelRecord? active, ForecastVintage? latest)
+    public ServedRegion(ServingVersion version, ModelRecord? active, ForecastVintage? latest, Region region)
     {
         Version = version;
         Latest = latest;
+        _target = TargetResponse.Of(region);
+        _measure = RankingMeasures.For(region);
         _points = latest?.Points.ToArray() ?? [];
         // Slices are found by binary search on starts and ends; both are ordered for any vintage the pipeline writes.
         _ordered = true;
@@ -40,7 +46,9 @@ internal sealed class ServedRegion
         }
 
         ByServingModel = latest is not null && (active is null || latest.ModelVersion == $"{active.Kind}@{active.Version}");
-        Grid = new ForecastGrid(_points);
+        Grid = new ForecastGrid(_points, _measure);
+        var other = _measure == RankingMeasure.EventHours ? RankingMeasure.CurtailedEnergy : RankingMeasure.EventHours;
+        _otherGrid = new Lazy<ForecastGrid>(() => new ForecastGrid(_points, other), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public ServingVersion Version { get; }
@@ -51,8 +59,11 @@ internal sealed class ServedRegion
     /// <summary>Whether <see cref="Latest"/> was made by the model now serving the region.</summary>
     public bool ByServingModel { get; }
 
-    /// <summary>All points of <see cref="Latest"/> prepared for ranking job placements.</summary>
+    /// <summary>All points of <see cref="Latest"/> prepared for ranking job placements by the region's own measure.</summary>
     public ForecastGrid Grid { get; }
+
+    /// <summary>All points of <see cref="Latest"/> prepared for ranking by <paramref name="measure"/> (the other measure's grid is made on first use).</summary>
+    public ForecastGrid GridFor(RankingMeasure measure) => measure == _measure ? Grid : _otherGrid.Value;
 
     /// <summary>
     /// The points of <see cref="Latest"/> overlapping <c>[from, to)</c>, as <c>[start, start + count)</c>; false when
@@ -80,7 +91,7 @@ internal sealed class ServedRegion
 
     /// <summary>The forecast response of the slice as UTF-8 JSON, serialized once per slice while it stays in the cache.</summary>
     public byte[] ResponseJson(int start, int count, JsonSerializerOptions options) =>
-        _responses.GetOrAdd((start, count), key => JsonSerializer.SerializeToUtf8Bytes(ForecastResponse.From(Slice(key.Start, key.Count)), options));
+        _responses.GetOrAdd((start, count), key => JsonSerializer.SerializeToUtf8Bytes(ForecastResponse.From(Slice(key.Start, key.Count), _target), options));
 
     // Binary searches; over ordered points each condition reads false ... false true ... true.
     private int FirstEndingAfter(DateTimeOffset instant)

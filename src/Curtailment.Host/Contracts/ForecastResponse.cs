@@ -9,16 +9,17 @@ namespace Curtailment.Host.Contracts;
 /// <param name="GeneratedAt">When it was computed.</param>
 /// <param name="ModelVersion">Model that produced it (<c>fasttree@v3</c>, or <c>week_profile</c> for the baseline).</param>
 /// <param name="DataAsOf">End of the newest target interval known at issue time.</param>
+/// <param name="Target">What the numbers are: for a proxy target (SA1) <c>predictedMw</c> holds the target series in its unit, not MW.</param>
 /// <param name="Intervals">The intervals, in time order.</param>
 public sealed record ForecastResponse(
     long Id, string Region, DateTimeOffset IssuedAt, DateTimeOffset GeneratedAt, string ModelVersion, DateTimeOffset? DataAsOf,
-    IReadOnlyList<ForecastIntervalResponse> Intervals)
+    TargetResponse Target, IReadOnlyList<ForecastIntervalResponse> Intervals)
 {
-    /// <summary>Maps a stored vintage.</summary>
-    public static ForecastResponse From(ForecastVintage vintage)
+    /// <summary>Maps a stored vintage of a region whose target is <paramref name="target"/>.</summary>
+    public static ForecastResponse From(ForecastVintage vintage, TargetResponse target)
     {
         ArgumentNullException.ThrowIfNull(vintage);
-        return new(vintage.Id, vintage.Region, vintage.IssuedAt, vintage.GeneratedAt, vintage.ModelVersion, vintage.DataAsOf,
+        return new(vintage.Id, vintage.Region, vintage.IssuedAt, vintage.GeneratedAt, vintage.ModelVersion, vintage.DataAsOf, target,
             vintage.Points.Select(p => new ForecastIntervalResponse(p.IntervalStart, p.IntervalEnd, p.PredictedMw, p.LowerMw, p.UpperMw, p.EventProbability)).ToList());
     }
 }

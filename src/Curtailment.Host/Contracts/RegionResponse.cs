@@ -14,6 +14,9 @@ namespace Curtailment.Host.Contracts;
 /// <param name="LastIngestFile">File name of that run.</param>
 /// <param name="ServedBy">The label forecasts carry now (<c>fasttree@v3</c>, or <c>week_profile</c> without an active model).</param>
 /// <param name="ActiveModel">The active model and its metrics, or null.</param>
+/// <param name="Resolution">Native resolution of the target series (ISO-8601, <c>PT5M</c>, <c>PT30M</c>, <c>PT1H</c>).</param>
+/// <param name="Target">What the region's forecast numbers are (series, unit, event rule, whether a proxy).</param>
 public sealed record RegionResponse(
     string Id, string Name, string Operator, string TimeZone, string TargetSeries, double EventThreshold, bool EventWhenBelow,
-    string DataKind, DateTimeOffset? LastTargetIntervalEnd, DateTimeOffset? LastIngestedAt, string? LastIngestFile, string ServedBy, ModelResponse? ActiveModel);
+    string DataKind, DateTimeOffset? LastTargetIntervalEnd, DateTimeOffset? LastIngestedAt, string? LastIngestFile, string ServedBy, ModelResponse? ActiveModel,
+    string Resolution, TargetResponse Target);

@@ -40,6 +40,6 @@ public static class ForecastEndpoints
         var (from, to) = query.Range("issuedFrom", "issuedTo", now.AddDays(-7), TimeSpan.FromDays(7).Add(TimeSpan.FromSeconds(1)));
         query.ThrowIfInvalid();
         var vintages = await store.ListForecastsAsync(region.Id, from, to, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ForecastResponse>>(vintages.Select(ForecastResponse.From).ToList());
+        return TypedResults.Ok<IReadOnlyList<ForecastResponse>>(vintages.Select(v => ForecastResponse.From(v, TargetResponse.Of(region))).ToList());
     }
 }

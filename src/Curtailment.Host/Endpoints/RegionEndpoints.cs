@@ -45,7 +45,9 @@ public static class RegionEndpoints
                 latest?.LastIngestedAt,
                 latest is null ? null : runs.GetValueOrDefault(latest.LastIngestRunId)?.FileName,
                 active is null ? "week_profile" : $"{active.Kind}@{active.Version}",
-                active is null ? null : ModelResponse.From(active)));
+                active is null ? null : ModelResponse.From(active),
+                System.Xml.XmlConvert.ToString(region.NativeResolution),
+                TargetResponse.Of(region)));
         }
 
         return TypedResults.Ok<IReadOnlyList<RegionResponse>>(result);

@@ -22,10 +22,10 @@ public static class SchedulingEndpoints
     {
         group.MapGet("/regions/{id}/windows", GetWindowsAsync)
             .WithName("GetWindows")
-            .WithSummary("Contiguous runs of forecast intervals with predicted MW >= minMw (default the region's event threshold) and event probability >= minProbability (default 0).");
+            .WithSummary("Contiguous runs of forecast intervals with predicted MW >= minMw (default the region's event threshold) and event probability >= minProbability (default 0); for a proxy region (SA1) runs with event probability >= minProbability (default 0.5), minMw not allowed.");
         group.MapGet("/best-window", GetBestWindowAsync)
             .WithName("GetBestWindow")
-            .WithSummary("Best start times for a job of the given ISO-8601 duration between earliestStart and deadline, across regions, ranked by expected curtailed MWh overlapping the job.");
+            .WithSummary("Best start times for a job of the given ISO-8601 duration between earliestStart and deadline, across regions of any time zone and resolution on one UTC timeline, ranked by expected curtailed MWh overlapping the job (rankBy=energy) or by expected event hours (rankBy=eventHours: the default when a proxy region such as SA1 is included). Each candidate carries its region, UTC start/end and local start/end with offset.");
         return group;
     }
 
@@ -35,12 +35,17 @@ public static class SchedulingEndpoints
         var region = regions.Get(id);
         var query = new QueryReader(request);
         var (from, to) = query.Range("from", "to", time.GetUtcNow(), TimeSpan.FromHours(48));
-        var minMw = query.Number("minMw", -1e6, 1e6) ?? region.Target.EventThreshold;
-        var minProbability = query.Number("minProbability", 0, 1) ?? 0;
+        var minMw = query.Number("minMw", -1e6, 1e6);
+        var minProbability = query.Number("minProbability", 0, 1);
+        if (minMw is not null && region.Target.IsProxy)
+        {
+            query.Error("minMw", $"{region.Id}'s target is a proxy ({TargetResponse.Of(region).EventRule}), not curtailed MW: its windows are runs with eventProbability >= minProbability (default {WindowFinder.ProxyDefaultMinProbability.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
+        }
+
         query.ThrowIfInvalid();
         var vintage = await forecasts.GetAsync(region, from, to, cancellationToken);
-        var windows = WindowFinder.Find(vintage.Points, minMw, minProbability, region.Target.EventWhenBelow);
-        return TypedResults.Ok(new WindowsResponse(region.Id, vintage.IssuedAt, vintage.ModelVersion, minMw, minProbability, windows));
+        var found = WindowFinder.Find(region, vintage.Points, minMw, minProbability);
+        return TypedResults.Ok(new WindowsResponse(region.Id, vintage.IssuedAt, vintage.ModelVersion, found.MinMw, found.MinProbability, TargetResponse.Of(region), found.Windows));
     }
 
     private static async Task<Utf8JsonResult<BestWindowResponse>> GetBestWindowAsync(
@@ -60,10 +65,6 @@ public static class SchedulingEndpoints
             {
                 query.Error("regions", $"Unknown region '{regionId}' (known: {string.Join(", ", regions.All.Select(r => r.Id))}).");
             }
-            else if (region.Target.EventWhenBelow)
-            {
-                query.Error("regions", $"{region.Id} forecasts a proxy target ({region.Target.Series}), not curtailed MW; it cannot be ranked by energy.");
-            }
             else
             {
                 chosen.Add(region);
@@ -79,6 +80,16 @@ public static class SchedulingEndpoints
         var earliest = query.Instant("earliestStart") ?? time.GetUtcNow();
         var deadline = query.Instant("deadline") ?? earliest.AddHours(24);
         var top = query.Integer("top", 1, 50) ?? 3;
+        var rankByText = query.Text("rankBy");
+        var measure = RankingMeasures.Parse(rankByText) ?? RankingMeasures.For(chosen);
+        if (rankByText is not null && RankingMeasures.Parse(rankByText) is null)
+        {
+            query.Error("rankBy", $"'{rankByText}' is not a ranking: use 'energy' (expected curtailed MWh) or 'eventHours' (expected hours in events).");
+        }
+        else if (chosen.FirstOrDefault(r => !RankingMeasures.Applies(measure, r)) is { } proxy)
+        {
+            query.Error("rankBy", $"{proxy.Id} forecasts a proxy target ({TargetResponse.Of(proxy).EventRule}), not curtailed MW: it cannot be ranked by energy; use rankBy=eventHours or leave rankBy out.");
+        }
         if (duration is { } d && !query.HasError("earliestStart") && !query.HasError("deadline"))
         {
             if (deadline < earliest + d)
@@ -96,14 +107,20 @@ public static class SchedulingEndpoints
         var sources = new List<ForecastSource>();
         foreach (var region in chosen)
         {
-            var (vintage, grid) = await forecasts.GetGridAsync(region, earliest, deadline, cancellationToken);
+            var (vintage, grid) = await forecasts.GetGridAsync(region, earliest, deadline, measure, cancellationToken);
             grids[region.Id] = grid;
-            sources.Add(new ForecastSource(region.Id, vintage.IssuedAt, vintage.ModelVersion));
+            var step = vintage.Points.Count > 0 ? XmlConvert.ToString(vintage.Points[0].IntervalEnd - vintage.Points[0].IntervalStart) : null;
+            sources.Add(new ForecastSource(region.Id, vintage.IssuedAt, vintage.ModelVersion, region.TimeZoneId, step));
         }
 
-        var candidates = BestWindowFinder.Rank(grids, duration!.Value, earliest, deadline, top);
+        // Starts are UTC instants on each region's own grid: regions of different zones and resolutions share one timeline.
+        var byId = chosen.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var candidates = BestWindowFinder.Rank(grids, duration!.Value, earliest, deadline, top)
+            .Select((c, i) => BestWindowCandidate.From(i + 1, c, byId[c.Region]))
+            .ToList();
         // Serialized in one synchronous call: for an answer this small, cheaper than streaming it to the response.
-        var response = new BestWindowResponse(XmlConvert.ToString(duration.Value), earliest, deadline, IndependenceAssumption, sources, candidates);
+        var response = new BestWindowResponse(
+            XmlConvert.ToString(duration.Value), earliest, deadline, RankingMeasures.Name(measure), IndependenceAssumption, sources, candidates);
         return new Utf8JsonResult<BestWindowResponse>(JsonSerializer.SerializeToUtf8Bytes(response, json.Value.SerializerOptions));
     }
 }

@@ -142,7 +142,7 @@ function drawChart(region, forecast, windows) {
   const intervals = forecast.intervals;
   const container = $('chart');
   container.replaceChildren();
-  const unit = region.eventWhenBelow ? region.targetSeries : 'MW';
+  const unit = region.target?.unit ?? 'MW';
   const width = 1100;
   const height = 440;
   const left = 72;
@@ -177,7 +177,7 @@ function drawChart(region, forecast, windows) {
     svg('line', { class: 'grid', x1: left, x2: width - right, y1: yp(p), y2: yp(p) }, root);
     text(root, left - 6, yp(p) + 4, `${p * 100}%`, { 'text-anchor': 'end' });
   }
-  text(root, 16, (top.y0 + top.y1) / 2, unit === 'MW' ? 'Curtailment (MW)' : `${unit}`, {
+  text(root, 16, (top.y0 + top.y1) / 2, region.target?.isProxy ? `${region.targetSeries} (${unit})` : 'Curtailment (MW)', {
     class: 'axis-title', 'text-anchor': 'middle', transform: `rotate(-90 16 ${(top.y0 + top.y1) / 2})`,
   });
   text(root, 16, (prob.y0 + prob.y1) / 2, 'P(event)', {
@@ -232,6 +232,132 @@ function drawChart(region, forecast, windows) {
     `Local time, ${zone} (${offsetLabel(offsetMinutes(zone, t0))})`, { class: 'axis-title', 'text-anchor': 'middle' });
 }
 
+// ---- Outlook of every region -------------------------------------------------------------------
+
+const fmt = (value, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmtValue = (value) => fmt(value, Math.abs(value) < 10 ? 1 : 0);
+
+function ageText(hours) {
+  if (hours < 1) {
+    return `${Math.max(0, Math.round(hours * 60))} min`;
+  }
+  return hours < 48 ? `${fmt(hours, 1)} h` : `${fmt(hours / 24, 1)} days`;
+}
+
+/** Appends a cell with a main line and an optional muted second line. */
+function outlookCell(row, main, sub, className) {
+  const cell = row.insertCell();
+  if (className) {
+    cell.className = className;
+  }
+  const first = document.createElement('span');
+  first.textContent = main;
+  cell.appendChild(first);
+  if (sub) {
+    const second = document.createElement('span');
+    second.className = 'sub';
+    second.textContent = sub;
+    cell.appendChild(second);
+  }
+  return cell;
+}
+
+function skillCell(row, region) {
+  const skill = region.skill;
+  if (skill.modelMae == null || skill.baselineMae == null) {
+    outlookCell(row, 'n/a', skill.reason, 'skill skill-na');
+    return;
+  }
+  const unit = region.target.unit;
+  const cell = outlookCell(row, `${fmtValue(skill.modelMae)} vs ${fmtValue(skill.baselineMae)} ${unit}`,
+    `model vs week profile, ${skill.intervals.toLocaleString('en-US')} intervals on ${skill.days} days`, 'skill');
+  if (skill.skillScore != null) {
+    const score = document.createElement('span');
+    score.className = skill.skillScore > 0 ? 'better' : 'worse';
+    score.textContent = ` (${skill.skillScore > 0 ? '+' : '\u2212'}${Math.abs(Math.round(skill.skillScore * 100))}%)`;
+    cell.firstChild.after(score);
+  }
+}
+
+function renderOutlook(outlook) {
+  const body = $('outlook').querySelector('tbody');
+  body.replaceChildren();
+  for (const region of outlook.regions) {
+    const row = body.insertRow();
+    row.dataset.region = region.region;
+    row.dataset.status = region.status;
+    row.title = `Show ${region.region}'s forecast below`;
+    const zone = region.timeZone;
+    const nameCell = outlookCell(row, region.region, region.name);
+    nameCell.firstChild.className = 'region-id';
+    if (region.target.isProxy) {
+      const badge = document.createElement('span');
+      badge.className = 'proxy';
+      badge.textContent = 'proxy';
+      badge.title = `${region.target.eventRule}: ${region.target.predictedValue}`;
+      nameCell.firstChild.after(badge);
+    }
+    const dayStart = new Date(region.dayStart);
+    // Tomorrow, or before the 10:00 local issue time the rest of today (see docs/api.md).
+    const today = dayLabel(wall(zone, new Date(outlook.asOf))) === dayLabel(wall(zone, dayStart));
+    const dayCell = outlookCell(row, `${dayLabel(wall(zone, dayStart))} (${today ? 'today' : 'tomorrow'})`,
+      `${zone} (${offsetLabel(offsetMinutes(zone, dayStart.getTime()))})`);
+    dayCell.classList.add('day');
+
+    const forecast = region.forecast;
+    if (!forecast) {
+      const cell = outlookCell(row, region.reason, null, 'reason');
+      cell.colSpan = 4;
+      skillCell(row, region);
+      continue;
+    }
+
+    if (region.target.isProxy) {
+      outlookCell(row, `${fmt(forecast.expectedEventHours, 1)} event h`, 'P(event) \u00d7 hours', 'num expected');
+    } else {
+      outlookCell(row, `${fmtValue(forecast.expectedCurtailedMwh)} MWh`, `${fmt(forecast.expectedEventHours, 1)} event h`, 'num expected');
+    }
+
+    const best = forecast.bestWindow;
+    if (best) {
+      outlookCell(row, formatRange(zone, best.start, best.end),
+        region.target.isProxy ? `${fmt(best.expectedEventHours, 1)} event h expected` : `${fmtValue(best.expectedCurtailedMwh)} MWh expected`, 'best-window');
+    } else {
+      outlookCell(row, '\u2014', 'nothing expected', 'best-window');
+    }
+
+    outlookCell(row, `${Math.round(forecast.peakProbability * 100)}%`, `at ${hhmm(wall(zone, new Date(forecast.peakProbabilityAt)))}`, 'num');
+    const coverage = forecast.coveredHours + 1e-9 < forecast.dayHours ? `, covers ${fmt(forecast.coveredHours, 1)} of ${fmt(forecast.dayHours)} h` : '';
+    // A forecast issued before any target data was known (dataAsOf null) is a baseline of nothing: say so.
+    const blind = forecast.dataAsOf == null ? `, without any ${region.target.series} data` : '';
+    outlookCell(row, forecast.modelVersion, `issued ${ageText(forecast.ageHours)} ago${coverage}${blind}`, 'model');
+    skillCell(row, region);
+  }
+  markSelectedOutlookRow();
+}
+
+function markSelectedOutlookRow() {
+  for (const row of $('outlook').querySelectorAll('tbody tr')) {
+    row.classList.toggle('selected', row.dataset.region === $('region').value);
+  }
+}
+
+async function loadOutlook() {
+  try {
+    const outlook = await api('api/v1/outlook');
+    renderOutlook(outlook);
+    const asOf = new Date(outlook.asOf);
+    $('outlook-caption').textContent = `As of ${asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC, from each region's latest stored forecast. `
+      + 'Expected = predicted MW \u00d7 hours over the day (for a price-proxy region: event probability \u00d7 hours). '
+      + `Skill: ${outlook.skillMethod} Click a row to show its forecast.`;
+    document.body.dataset.outlook = 'ready';
+  } catch (error) {
+    $('outlook-caption').textContent = '';
+    showMessage(error);
+    document.body.dataset.outlook = 'error';
+  }
+}
+
 // ---- Page --------------------------------------------------------------------------------------
 
 const selected = () => regions.find((r) => r.id === $('region').value);
@@ -239,17 +365,19 @@ const selected = () => regions.find((r) => r.id === $('region').value);
 function renderWindows(region, windows) {
   const body = $('windows').querySelector('tbody');
   body.replaceChildren();
-  const unit = region.eventWhenBelow ? '' : ' MW';
+  const proxy = region.target?.isProxy === true;
+  const head = $('windows').querySelector('thead tr').cells;
+  head[1].textContent = proxy ? 'Event hours' : 'Energy (MWh)';
   for (const w of windows.windows) {
     const row = body.insertRow();
     row.insertCell().textContent = formatRange(region.timeZone, w.start, w.end);
-    for (const value of [w.expectedMwh, w.meanProbability * 100, w.peakMw]) {
+    // A proxy's predicted value is a price, not MW: its windows are read by event hours and have no peak MW.
+    const values = [proxy ? fmt(w.expectedEventHours, 1) : fmt(w.expectedMwh), `${fmt(w.meanProbability * 100)}%`, proxy ? '\u2014' : `${fmt(w.peakMw)} MW`];
+    for (const value of values) {
       const cell = row.insertCell();
       cell.className = 'num';
-      cell.textContent = value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+      cell.textContent = value;
     }
-    row.cells[2].textContent += '%';
-    row.cells[3].textContent += unit;
   }
   $('windows').hidden = windows.windows.length === 0;
   $('windows-empty').hidden = windows.windows.length > 0;
@@ -297,8 +425,10 @@ async function loadRegion() {
       : `Next ${Math.round(covered * 10) / 10} hours: ${formatRange(region.timeZone, intervals[0].intervalStart, intervals[intervals.length - 1].intervalEnd)}`;
     $('chart-caption').textContent = `${region.id}: forecast ${forecast.modelVersion}, issued ${formatLocal(region.timeZone, forecast.issuedAt)}`
       + (forecast.dataAsOf ? `, data as of ${formatLocal(region.timeZone, forecast.dataAsOf)}` : '')
-      + `. Windows: predicted value ${region.eventWhenBelow ? 'below' : 'at or above'} ${windows.minMw.toLocaleString('en-US')}`
-      + `${region.eventWhenBelow ? '' : ' MW'}. The service forecasts up to the end of the next local day.`;
+      + (windows.minMw == null
+        ? `. ${region.id}'s target is a proxy (${region.target.eventRule}): windows are runs with P(event) \u2265 ${fmt(windows.minProbability * 100)}%.`
+        : `. Windows: predicted value at or above ${windows.minMw.toLocaleString('en-US')} MW.`)
+      + ' The service forecasts up to the end of the next local day.';
     drawChart(region, forecast, windows);
     renderWindows(region, windows);
     document.body.dataset.state = 'ready';
@@ -339,14 +469,17 @@ async function findBestWindow(event) {
     for (const candidate of answer.candidates) {
       const item = document.createElement('li');
       item.dataset.start = candidate.start;
-      item.textContent = `${formatRange(region.timeZone, candidate.start, candidate.end)}: `
-        + `${Math.round(candidate.expectedCurtailedMwh).toLocaleString('en-US')} MWh expected, `
-        + `${Math.round(candidate.probabilityAnyCurtailment * 100)}% chance of any curtailment, peak ${Math.round(candidate.peakMw).toLocaleString('en-US')} MW`;
+      item.textContent = candidate.expectedCurtailedMwh == null
+        ? `${formatRange(region.timeZone, candidate.start, candidate.end)}: ${fmt(candidate.expectedEventHours, 1)} event hours expected `
+          + `(${region.target.eventRule}), ${Math.round(candidate.probabilityAnyCurtailment * 100)}% chance of any event`
+        : `${formatRange(region.timeZone, candidate.start, candidate.end)}: `
+          + `${Math.round(candidate.expectedCurtailedMwh).toLocaleString('en-US')} MWh expected, `
+          + `${Math.round(candidate.probabilityAnyCurtailment * 100)}% chance of any curtailment, peak ${Math.round(candidate.peakMw).toLocaleString('en-US')} MW`;
       list.appendChild(item);
     }
     $('job-note').textContent = answer.candidates.length === 0
       ? 'No start time fits between the earliest start and the deadline.'
-      : `Ranked by expected curtailed energy during the job. ${answer.assumption}`;
+      : `Ranked by ${answer.rankedBy === 'eventHours' ? 'expected event hours' : 'expected curtailed energy'} during the job. ${answer.assumption}`;
   } catch (error) {
     showMessage(error);
   } finally {
@@ -356,7 +489,18 @@ async function findBestWindow(event) {
 
 async function init() {
   $('job-form').addEventListener('submit', findBestWindow);
-  $('region').addEventListener('change', loadRegion);
+  $('region').addEventListener('change', () => {
+    markSelectedOutlookRow();
+    loadRegion();
+  });
+  $('outlook').querySelector('tbody').addEventListener('click', (event) => {
+    const row = event.target.closest('tr[data-region]');
+    if (row && !$('region').disabled && row.dataset.region !== $('region').value) {
+      $('region').value = row.dataset.region;
+      $('region').dispatchEvent(new Event('change'));
+    }
+  });
+  const outlook = loadOutlook();
   try {
     regions = await api('api/v1/regions');
   } catch (error) {
@@ -367,7 +511,8 @@ async function init() {
   const select = $('region');
   select.replaceChildren(...regions.map((r) => new Option(`${r.id} — ${r.name}`, r.id)));
   select.disabled = false;
-  await loadRegion();
+  markSelectedOutlookRow();
+  await Promise.all([loadRegion(), outlook]);
 }
 
 init();

@@ -38,7 +38,10 @@ public sealed class CurtailmentApiClient(HttpClient http)
             $"api/v1/best-window?regions={Uri.EscapeDataString(string.Join(',', regions))}&duration={XmlConvert.ToString(duration)}"
             + $"&earliestStart={Iso(earliestStart)}&deadline={Iso(deadline)}&top={top.ToString(CultureInfo.InvariantCulture)}",
             cancellationToken).ConfigureAwait(false);
-        return wire.Candidates;
+        return wire.Candidates
+            .Select(c => new JobPlacement(c.Region, c.Start, c.End, c.ExpectedCurtailedMwh ?? 0, c.ProbabilityAnyCurtailment, c.PeakMw ?? double.NaN,
+                c.ExpectedEventHours, RankingMeasures.Parse(wire.RankedBy) ?? RankingMeasure.CurtailedEnergy))
+            .ToList();
     }
 
     /// <summary>
@@ -56,7 +59,7 @@ public sealed class CurtailmentApiClient(HttpClient http)
             foreach (var (gapStart, gapEnd) in FreeGaps(placed, job.EarliestStart, job.Deadline).Where(g => g.End - g.Start >= job.Duration))
             {
                 var candidates = await BestWindowAsync(regions, job.Duration, gapStart, gapEnd, 1, cancellationToken).ConfigureAwait(false);
-                if (candidates.Count > 0 && (best is null || candidates[0].ExpectedCurtailedMwh > best.ExpectedCurtailedMwh))
+                if (candidates.Count > 0 && (best is null || Ranked(candidates[0]) > Ranked(best)))
                 {
                     best = candidates[0];
                 }
@@ -114,5 +117,12 @@ public sealed class CurtailmentApiClient(HttpClient http)
 
     private sealed record WindowsWire(IReadOnlyList<CurtailmentWindow> Windows);
 
-    private sealed record BestWindowWire(IReadOnlyList<JobPlacement> Candidates);
+    private static double Ranked(JobPlacement placement) =>
+        placement.RankedBy == RankingMeasure.EventHours ? placement.ExpectedEventHours : placement.ExpectedCurtailedMwh;
+
+    private sealed record BestWindowWire(string? RankedBy, IReadOnlyList<CandidateWire> Candidates);
+
+    // A proxy region's candidates carry no MW (null on the wire).
+    private sealed record CandidateWire(
+        string Region, DateTimeOffset Start, DateTimeOffset End, double? ExpectedCurtailedMwh, double ProbabilityAnyCurtailment, double? PeakMw, double ExpectedEventHours);
 }

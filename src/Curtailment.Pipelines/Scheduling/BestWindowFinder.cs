@@ -6,7 +6,9 @@ namespace Curtailment.Pipelines.Scheduling;
 /// <summary>
 /// Places a job of a given duration between an earliest start and a deadline: every start on a region's
 /// forecast grid with the whole job inside the forecast and inside [earliestStart, deadline] is scored by the
-/// curtailed energy it overlaps, and the best are returned across all regions.
+/// curtailed energy it overlaps (or, for grids prepared for <see cref="RankingMeasure.EventHours"/>, by the expected
+/// event hours), and the best are returned across all regions. Starts are UTC instants, so regions with different
+/// time zones and resolutions are ranked on one timeline.
 /// </summary>
 /// <remarks>
 /// The answer is the one of scoring every start in full (<see cref="Score"/>) and sorting, computed in time linear
@@ -27,13 +29,22 @@ public static class BestWindowFinder
     /// ties broken by the earlier start, then region id.
     /// </summary>
     public static IReadOnlyList<JobPlacement> Rank(
-        IReadOnlyDictionary<string, IReadOnlyList<ForecastPoint>> forecasts, TimeSpan duration, DateTimeOffset earliestStart, DateTimeOffset deadline, int top)
+        IReadOnlyDictionary<string, IReadOnlyList<ForecastPoint>> forecasts, TimeSpan duration, DateTimeOffset earliestStart, DateTimeOffset deadline, int top) =>
+        Rank(forecasts, duration, earliestStart, deadline, top, RankingMeasure.CurtailedEnergy);
+
+    /// <summary>
+    /// The <paramref name="top"/> best placements over all regions by <paramref name="measure"/> (descending),
+    /// ties broken by the earlier start, then region id.
+    /// </summary>
+    public static IReadOnlyList<JobPlacement> Rank(
+        IReadOnlyDictionary<string, IReadOnlyList<ForecastPoint>> forecasts, TimeSpan duration, DateTimeOffset earliestStart, DateTimeOffset deadline, int top,
+        RankingMeasure measure)
     {
         ArgumentNullException.ThrowIfNull(forecasts);
         var grids = new Dictionary<string, ForecastGrid>(forecasts.Count, StringComparer.Ordinal);
         foreach (var (region, points) in forecasts)
         {
-            grids.Add(region, new ForecastGrid(points));
+            grids.Add(region, new ForecastGrid(points, measure));
         }
 
         return Rank(grids, duration, earliestStart, deadline, top);
@@ -50,6 +61,11 @@ public static class BestWindowFinder
         ArgumentNullException.ThrowIfNull(grids);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        if (grids.Values.Select(g => g.Measure).Distinct().Count() > 1)
+        {
+            throw new ArgumentException("Every grid must be prepared for the same ranking measure.", nameof(grids));
+        }
+
         // The best over all regions are among the best of each region.
         var best = new Candidate[top];
         var kept = 0;
@@ -65,7 +81,7 @@ public static class BestWindowFinder
         for (var i = 0; i < kept; i++)
         {
             var c = best[i];
-            placements.Add(Score(c.Region, c.Grid.Points, c.Index, c.Grid.Points[c.Index].IntervalStart + duration)!);
+            placements.Add(Score(c.Region, c.Grid.Points, c.Index, c.Grid.Points[c.Index].IntervalStart + duration, c.Grid.Measure)!);
         }
 
         return placements;
@@ -205,9 +221,10 @@ public static class BestWindowFinder
     }
 
     /// <summary>The placement starting at point <paramref name="first"/>, or null when the forecast does not cover the whole job contiguously.</summary>
-    private static JobPlacement? Score(string region, IReadOnlyList<ForecastPoint> points, int first, DateTimeOffset end)
+    private static JobPlacement? Score(string region, IReadOnlyList<ForecastPoint> points, int first, DateTimeOffset end, RankingMeasure measure)
     {
         double energy = 0;
+        double eventHours = 0;
         double noEvent = 1;
         var peak = double.NegativeInfinity;
         var covered = points[first].IntervalStart;
@@ -220,13 +237,14 @@ public static class BestWindowFinder
             }
 
             var overlap = (Min(point.IntervalEnd, end) - point.IntervalStart).TotalHours;
-            energy += Math.Max(0, point.PredictedMw) * overlap;
+            energy += ForecastGrid.Rate(point, RankingMeasure.CurtailedEnergy) * overlap;
+            eventHours += ForecastGrid.Rate(point, RankingMeasure.EventHours) * overlap;
             noEvent *= 1 - Math.Clamp(point.EventProbability, 0, 1);
             peak = Math.Max(peak, point.PredictedMw);
             covered = point.IntervalEnd;
         }
 
-        return covered < end ? null : new JobPlacement(region, points[first].IntervalStart, end, energy, 1 - noEvent, peak);
+        return covered < end ? null : new JobPlacement(region, points[first].IntervalStart, end, energy, 1 - noEvent, peak, eventHours, measure);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

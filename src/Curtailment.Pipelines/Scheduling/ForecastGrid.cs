@@ -19,11 +19,18 @@ public sealed class ForecastGrid
     private readonly int[] _nonZero;
     private readonly ConcurrentDictionary<(long Duration, int Top, long From, long To), BestWindowFinder.RankedStart[]> _best = new();
 
-    /// <summary>Prepares <paramref name="points"/> (kept, not copied: they must not change afterwards).</summary>
+    /// <summary>Prepares <paramref name="points"/> (kept, not copied: they must not change afterwards) for ranking by curtailed energy.</summary>
     public ForecastGrid(IReadOnlyList<ForecastPoint> points)
+        : this(points, RankingMeasure.CurtailedEnergy)
+    {
+    }
+
+    /// <summary>Prepares <paramref name="points"/> (kept, not copied: they must not change afterwards) for ranking by <paramref name="measure"/>.</summary>
+    public ForecastGrid(IReadOnlyList<ForecastPoint> points, RankingMeasure measure)
     {
         ArgumentNullException.ThrowIfNull(points);
         Points = points;
+        Measure = measure;
         var count = points.Count;
         _starts = new long[count];
         _ends = new long[count];
@@ -39,8 +46,8 @@ public sealed class ForecastGrid
             var point = points[i];
             _starts[i] = point.IntervalStart.UtcTicks;
             _ends[i] = point.IntervalEnd.UtcTicks;
-            // The operations of BestWindowFinder.Score: Math.Max(0, MW) times the overlap in hours.
-            _mw[i] = Math.Max(0, point.PredictedMw);
+            // The operations of BestWindowFinder.Score: the rate (MW clipped at zero, or the probability) times the overlap in hours.
+            _mw[i] = Rate(point, measure);
             _whole[i] = _mw[i] * TimeSpan.FromTicks(_ends[i] - _starts[i]).TotalHours;
             ordered &= _ends[i] > _starts[i] && (i == 0 || _starts[i] >= _ends[i - 1]);
             finite &= double.IsFinite(_whole[i]);
@@ -53,6 +60,9 @@ public sealed class ForecastGrid
         Ordered = ordered;
         Finite = finite;
     }
+
+    /// <summary>What placements over this grid are ranked by.</summary>
+    public RankingMeasure Measure { get; }
 
     /// <summary>The points, in their order.</summary>
     public IReadOnlyList<ForecastPoint> Points { get; }
@@ -72,10 +82,10 @@ public sealed class ForecastGrid
     /// <summary>Interval ends, UTC ticks.</summary>
     internal ReadOnlySpan<long> Ends => _ends;
 
-    /// <summary>Predicted MW clipped at zero, as Score uses it.</summary>
+    /// <summary>The rate of each point (<see cref="Rate"/>): predicted MW clipped at zero, or the event probability.</summary>
     internal ReadOnlySpan<double> ClippedMw => _mw;
 
-    /// <summary>Energy of each whole interval: clipped MW times its length in hours.</summary>
+    /// <summary>Measure of each whole interval: its rate times its length in hours.</summary>
     internal ReadOnlySpan<double> WholeEnergy => _whole;
 
     /// <summary><c>Prefix[i]</c>: sum of the whole energies of points before <c>i</c>.</summary>
@@ -118,6 +128,10 @@ public sealed class ForecastGrid
         _best[key] = best;
         return best;
     }
+
+    /// <summary>The per-hour rate of a point under a measure: predicted MW clipped at zero, or the event probability clamped to [0, 1].</summary>
+    internal static double Rate(ForecastPoint point, RankingMeasure measure) =>
+        measure == RankingMeasure.EventHours ? Math.Clamp(point.EventProbability, 0, 1) : Math.Max(0, point.PredictedMw);
 
     /// <summary>Index of the first point starting at or after <paramref name="ticks"/> (ordered grids only).</summary>
     internal int FirstStartingAtOrAfter(long ticks)

@@ -91,6 +91,61 @@ public sealed class BestWindowFinderTests
         Assert.Equal([T0, T0.AddHours(1)], ranked.Take(2).Select(p => p.Start));
     }
 
+    [Fact]
+    public void Rank_EventHours_RanksByProbabilityTimesHoursNotByMw()
+    {
+        // A price proxy: large "MW" (a price) with a low probability must lose to a likely event.
+        var points = WindowFinderTests.Hourly(T0, (300, 0.1), (300, 0.1), (-20, 0.9), (-30, 0.8), (50, 0.2));
+
+        var ranked = BestWindowFinder.Rank(One("SA1", points), TimeSpan.FromHours(2), T0, T0.AddHours(5), top: 2, RankingMeasure.EventHours);
+
+        Assert.Equal(T0.AddHours(2), ranked[0].Start);
+        Assert.Equal(1.7, ranked[0].ExpectedEventHours, 9);
+        Assert.Equal(RankingMeasure.EventHours, ranked[0].RankedBy);
+        // 0.1 + 0.9 ties 0.8 + 0.2: the earlier start wins.
+        Assert.Equal(T0.AddHours(1), ranked[1].Start);
+        Assert.Equal(1.0, ranked[1].ExpectedEventHours, 9);
+    }
+
+    [Fact]
+    public void Rank_RegionsOfDifferentZonesAndResolutions_RankOnOneUtcTimeline()
+    {
+        // Hourly (DE), half-hourly (GB) and 5-minute (CAISO) grids with a one-hour block each: the ranking follows
+        // the energy, not the regions' clocks, order or resolutions.
+        var start = new DateTimeOffset(2025, 6, 15, 18, 0, 0, TimeSpan.Zero);
+        var forecasts = new Dictionary<string, IReadOnlyList<ForecastPoint>>
+        {
+            ["CAISO"] = Grid(start, TimeSpan.FromMinutes(5), 36 * 12, t => t >= start.AddHours(7) && t < start.AddHours(8) ? 2000 : 0),
+            ["DE-TENNET"] = Grid(start, TimeSpan.FromHours(1), 36, t => t == start.AddHours(10) ? 3000 : 0),
+            ["GB-SCOTLAND"] = Grid(start, TimeSpan.FromMinutes(30), 72, t => t >= start.AddHours(4) && t < start.AddHours(5) ? 2500 : 0),
+        };
+
+        var ranked = BestWindowFinder.Rank(forecasts, TimeSpan.FromHours(1), start, start.AddHours(24), top: 3);
+
+        Assert.Equal(["DE-TENNET", "GB-SCOTLAND", "CAISO"], ranked.Select(p => p.Region));
+        Assert.Equal([start.AddHours(10), start.AddHours(4), start.AddHours(7)], ranked.Select(p => p.Start));
+        Assert.Equal([3000, 2500, 2000], ranked.Select(p => Math.Round(p.ExpectedCurtailedMwh, 9)));
+        Assert.All(ranked, p => Assert.Equal(TimeSpan.Zero, p.Start.Offset));
+    }
+
+    [Fact]
+    public void Rank_GridsOfDifferentMeasures_Throws()
+    {
+        var grids = new Dictionary<string, ForecastGrid>
+        {
+            ["CAISO"] = new(WindowFinderTests.Hourly(T0, (1, 1))),
+            ["SA1"] = new(WindowFinderTests.Hourly(T0, (1, 1)), RankingMeasure.EventHours),
+        };
+
+        Assert.Throws<ArgumentException>(() => BestWindowFinder.Rank(grids, TimeSpan.FromHours(1), T0, T0.AddHours(1), 1));
+    }
+
+    private static List<ForecastPoint> Grid(DateTimeOffset start, TimeSpan step, int count, Func<DateTimeOffset, double> mw) =>
+        Enumerable.Range(0, count)
+            .Select(i => start + (step * i))
+            .Select(t => new ForecastPoint(t, t + step, mw(t), 0, mw(t), mw(t) > 0 ? 0.9 : 0.05))
+            .ToList();
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -201,6 +256,7 @@ public sealed class BestWindowFinderTests
                 }
 
                 double energy = 0;
+                double eventHours = 0;
                 double noEvent = 1;
                 var peak = double.NegativeInfinity;
                 var covered = start;
@@ -216,6 +272,7 @@ public sealed class BestWindowFinderTests
 
                     var overlap = ((point.IntervalEnd < end ? point.IntervalEnd : end) - point.IntervalStart).TotalHours;
                     energy += Math.Max(0, point.PredictedMw) * overlap;
+                    eventHours += Math.Clamp(point.EventProbability, 0, 1) * overlap;
                     noEvent *= 1 - Math.Clamp(point.EventProbability, 0, 1);
                     peak = Math.Max(peak, point.PredictedMw);
                     covered = point.IntervalEnd;
@@ -223,7 +280,7 @@ public sealed class BestWindowFinderTests
 
                 if (contiguous && covered >= end)
                 {
-                    placements.Add(new JobPlacement(region, start, end, energy, 1 - noEvent, peak));
+                    placements.Add(new JobPlacement(region, start, end, energy, 1 - noEvent, peak, eventHours));
                 }
             }
         }
