@@ -58,11 +58,11 @@ public sealed class OutlookEndpointTests
         Assert.InRange(sa1["forecast"]!["expectedEventHours"]!.GetValue<double>(), 0, 24);
         Assert.EndsWith("+10:00", sa1["dayStart"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        // No target data at all, and data without a stored forecast: listed with the reason, not an error.
+        // Data without a stored forecast: listed with the reason, not an error.
         var tennet = byId["DE-TENNET"];
         Assert.Equal("no-forecast", tennet["status"]!.GetValue<string>());
         Assert.Null(tennet["forecast"]);
-        Assert.Contains("redispatch_down_mw", tennet["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("No stored forecast covers 2025-06-16 (Europe/Berlin)", tennet["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         var ercot = byId["ERCOT"];
         Assert.Equal("no-forecast", ercot["status"]!.GetValue<string>());
         Assert.Contains("No stored forecast covers 2025-06-16 (America/Chicago)", ercot["reason"]!.GetValue<string>(), StringComparison.Ordinal);

@@ -180,7 +180,7 @@ public sealed class ForecastPageTests : IAsyncLifetime
         Assert.Equal("proxy", await sa1.Locator(".proxy").InnerTextAsync());
         var tennet = page.Locator("#outlook tr[data-region=DE-TENNET]");
         Assert.Equal("no-forecast", await tennet.GetAttributeAsync("data-status"));
-        Assert.Contains("redispatch_down_mw", await tennet.Locator("td.reason").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("No stored forecast covers", await tennet.Locator("td.reason").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("No stored forecast covers", await page.Locator("#outlook tr[data-region=ERCOT] td.reason").InnerTextAsync(), StringComparison.Ordinal);
         // Skill needs day-ahead vintages scored against actuals: none are stored yet, and the cell says why.
         Assert.Contains("n/a", await caiso.Locator("td").Last.InnerTextAsync(), StringComparison.Ordinal);
