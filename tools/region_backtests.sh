@@ -39,12 +39,13 @@ run() { # region db from to actuals score-options...
   local dir="$OUT/$region"
   local ablation=()
   [ -n "${ABLATION:-}" ] && ablation=(--ablation --ablation-variants "$ABLATION")
+  local ABLATION_LIST="${ABLATION:-}"; ABLATION_LIST="${ABLATION_LIST//,/ }"
   /usr/bin/time -f "$region backtest: %e s wall, %M KB peak" $C backtest --db "$db" --region "$region" --from "$from" --to "$to" \
     --out "$dir" "${ablation[@]}" > "$dir.log" 2>&1 || { tail -5 "$dir.log"; return 1; }
   tail -1 "$dir.log"
   python3 "$SCORE" --forecasts "$dir/forecasts.csv" --actuals "$actuals" --from "$from" --to "$to" "$@" --json "$dir/score.json" > "$dir/score.txt"
   echo "== $region $from..$to"; cat "$dir/score.txt"
-  for variant in ${ABLATION//,/ }; do
+  for variant in ${ABLATION_LIST:-}; do
     python3 "$SCORE" --forecasts "$dir/ablation/$variant/forecasts.csv" --actuals "$actuals" --from "$from" --to "$to" "$@" > "$dir/score-$variant.txt"
     echo "-- $region ablation $variant"; cat "$dir/score-$variant.txt"
   done

@@ -86,6 +86,32 @@ public sealed partial class FeatureBuilder
         context.Set("hist_7d_day_total_mean", total7);
         context.Set("hist_last_day_max", lastMax);
         context.Set("hist_days_known", known);
+
+        var (recent6, recent24) = RecentLevels(history);
+        context.Set("hist_recent_6h_mean", Fill(context, F(recent6)));
+        context.Set("hist_recent_24h_mean", Fill(context, F(recent24)));
+    }
+
+    /// <summary>
+    /// The target's mean over the last 6 and 24 hours known at issue time, ending at its latest known value. Weather
+    /// regimes outlast a day, so where the target is published soon after the fact (the Scottish wind curtailment an hour
+    /// later) its level of this morning says more about tomorrow than any same-clock-time statistic.
+    /// </summary>
+    private static (double SixHours, double Day) RecentLevels(DenseSeries history)
+    {
+        var last = Array.FindLastIndex(history.Values, v => !double.IsNaN(v));
+        if (last < 0)
+        {
+            return (double.NaN, double.NaN);
+        }
+
+        double Mean(TimeSpan span)
+        {
+            var steps = Math.Max(1, (int)Math.Round(span / history.Step));
+            return MeanKnown(history.Values.Skip(Math.Max(0, last + 1 - steps)).Take(Math.Min(steps, last + 1)));
+        }
+
+        return (Mean(TimeSpan.FromHours(6)), Mean(TimeSpan.FromHours(24)));
     }
 
     private static IEnumerable<double> Neighbourhood(DenseSeries series, DateTimeOffset at, int halfWidth)

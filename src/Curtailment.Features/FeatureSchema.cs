@@ -21,6 +21,8 @@ public static class FeatureSchema
         "hist_last_day", "hist_7d_mean", "hist_7d_max", "hist_7d_event_freq",
         "hist_28d_mean", "hist_28d_max", "hist_28d_event_freq", "hist_7d_mean_pm1h",
         "hist_last_day_total", "hist_7d_day_total_mean", "hist_last_day_max", "hist_days_known",
+        // The target's latest known level, whatever the clock time
+        "hist_recent_6h_mean", "hist_recent_24h_mean",
         // The series forecaster's (SSA) extrapolation of the target from its known history
         "ssa_target_fc", "has_ssa_target_fc",
         // Demand known at issue and forecast for the target

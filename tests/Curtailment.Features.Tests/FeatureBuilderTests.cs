@@ -71,6 +71,18 @@ public sealed class FeatureBuilderTests : IDisposable
     }
 
     [Fact]
+    public async Task BuildAsync_RecentLevel_EndsAtTheLatestValuePublishedByIssueTime()
+    {
+        // At 10:00 on D-1 CAISO's latest published day is D-2: its last 6 and 24 hours, not D-1's.
+        await SaveCurtailmentAsync(TargetDay.AddDays(-10), 10, day => day == TargetDay.AddDays(-1) ? 9999 : day == TargetDay.AddDays(-2) ? 700 : 100);
+
+        var frame = await BuildAsync(TimeSpan.FromHours(1));
+
+        Assert.All(frame.Column("hist_recent_6h_mean"), v => Assert.Equal(700f, v));
+        Assert.All(frame.Column("hist_recent_24h_mean"), v => Assert.Equal(700f, v));
+    }
+
+    [Fact]
     public async Task BuildAsync_DayAheadForecastPublishedAfterIssue_IsNotUsed()
     {
         var (start, _) = LocalClock.DayBounds(TargetDay, Caiso.TimeZone);

@@ -84,7 +84,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
             {
                 (ProbabilitySource.Logistic, _, { } events) => events.Apply(EventProbabilityModel.Scores(point, threshold)),
                 (ProbabilitySource.Logistic or ProbabilitySource.Residuals, { } intervals, _) => intervals.ProbabilityAtLeast(point, threshold),
-                (ProbabilitySource.Classifier, _, _) => _calibration.Apply(probabilities![i]),
+                (ProbabilitySource.Classifier, _, _) => WithClimatology(_calibration.Apply(probabilities![i]), rows[i], options.ClimatologyShare),
                 _ => BaseEventRate,
             };
             result[i] = new IntervalForecast(start, start + features.Step, point, probability, lower, upper);
@@ -92,6 +92,13 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
 
         return result;
     }
+
+    /// <summary>The classifier's probability blended with the row's recent event frequency, where the row knows one.</summary>
+    private static double WithClimatology(double probability, float[] row, double share) =>
+        share > 0 && row[DaysKnownIndex] > 0 ? ((1 - share) * probability) + (share * row[ClimatologyIndex]) : probability;
+
+    private static readonly int ClimatologyIndex = FeatureSchema.IndexOf("hist_28d_event_freq");
+    private static readonly int DaysKnownIndex = FeatureSchema.IndexOf("hist_days_known");
 
     internal double[] PredictPoints(IReadOnlyList<float[]> rows)
     {

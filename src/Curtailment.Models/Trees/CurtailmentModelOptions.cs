@@ -32,6 +32,14 @@ public sealed record CurtailmentModelOptions
     /// <summary>Where event probabilities come from.</summary>
     public ProbabilitySource Probability { get; init; } = ProbabilitySource.Logistic;
 
+    /// <summary>
+    /// With <see cref="ProbabilitySource.Classifier"/>: the share of the event probability that is the recent
+    /// climatology at that clock time (<c>hist_28d_event_freq</c>, the frequency over the last 28 known days), the rest
+    /// being the calibrated classifier. The classifier ranks days the climatology cannot tell apart; the climatology
+    /// holds the level where a frequent event's season drifts faster than the classifier's training window follows.
+    /// </summary>
+    public double ClimatologyShare { get; init; } = 0.5;
+
     /// <summary>Number of boosted trees.</summary>
     public int Trees { get; init; } = 200;
 

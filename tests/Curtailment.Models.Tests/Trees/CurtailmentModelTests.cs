@@ -96,6 +96,28 @@ public sealed class CurtailmentModelTests
         Assert.True(Mae(withDayLevel, actual) < Mae(treesOnly, actual));
     }
 
+    [Fact]
+    public void Predict_Classifier_BlendsItsProbabilityWithTheRowsRecentEventFrequency()
+    {
+        var (data, test, _) = Data();
+        var classifier = Fast with { Probability = ProbabilitySource.Classifier };
+        var model = CurtailmentModelTrainer.Train(Caiso, data, classifier with { ClimatologyShare = 0 }, "v1");
+        var blended = CurtailmentModelTrainer.Train(Caiso, data, classifier, "v1");
+        var frequency = test.Column("hist_28d_event_freq");
+        for (var i = 0; i < test.Count; i++)
+        {
+            frequency[i] = i % 2 == 0 ? 1f : 0f;
+        }
+
+        var alone = model.Predict(test);
+        var withFrequency = blended.Predict(test);
+
+        for (var i = 0; i < test.Count; i++)
+        {
+            Assert.Equal((0.5 * alone[i].EventProbability) + (0.5 * (i % 2 == 0 ? 1 : 0)), withFrequency[i].EventProbability, 6);
+        }
+    }
+
     private static double Mae(IReadOnlyList<Forecasting.IntervalForecast> forecast, double[] actual) =>
         forecast.Select((f, i) => Math.Abs(f.PredictedMw - actual[i])).Average();
 
