@@ -58,8 +58,8 @@ for region in $REGIONS; do
            --value-column rrp_aud_per_mwh --event-below 0 --tz Australia/Brisbane ;;
     DE-TENNET) run DE-TENNET "$OUT/de.db" 2024-01-01 2024-12-31 "$DE" --value-column tennet_de_down_mw --tz Europe/Berlin --threshold 2000 ;;
     DE-50HERTZ) run DE-50HERTZ "$OUT/de.db" 2024-01-01 2024-12-31 "$DE" --value-column 50hertz_down_mw --tz Europe/Berlin --threshold 1250 ;;
-    DE-AMPRION) run DE-AMPRION "$OUT/de.db" 2024-01-01 2024-12-31 "$DE" --value-column amprion_down_mw --tz Europe/Berlin --threshold 200 --min-window-mwh 0 ;;
-    DE-TRANSNETBW) run DE-TRANSNETBW "$OUT/de.db" 2024-01-01 2024-12-31 "$DE" --value-column transnetbw_down_mw --tz Europe/Berlin --threshold 50 --min-window-mwh 0 ;;
+    DE-AMPRION) run DE-AMPRION "$OUT/de.db" 2024-01-01 2024-12-31 "$DE" --value-column amprion_down_mw --tz Europe/Berlin --threshold 200 ;;
+    DE-TRANSNETBW) run DE-TRANSNETBW "$OUT/de.db" 2024-01-01 2024-12-31 "$DE" --value-column transnetbw_down_mw --tz Europe/Berlin --threshold 50 ;;
     GB-SCOTLAND) run GB-SCOTLAND "$OUT/gb.db" 2025-05-01 2025-05-31 \
            "$REAL/gb_constraints_halfhourly/gb_wind_curtailment_boa_halfhourly_2025-04-01_2025-05-31.csv" \
            --value-column scotland_curtailed_mwh --tz Europe/London --threshold 2000 ;;
