@@ -87,8 +87,6 @@ public sealed record CurtailmentModelOptions
     /// <summary>
     /// How far each day's forecast level moves from the trees' towards the day-level model's (<see cref="DayLevelModel"/>),
     /// in log terms: 0 keeps the trees' level, 1 takes the day-level model's, 0.5 their geometric mean.
-    /// 0.75 (session 5; 0.5 before) was better on both development ranges in event probabilities at the same MAE
-    /// (docs/benchmarks.md, "Forecast quality", session 5).
     /// </summary>
     public double DayLevelShare { get; init; } = 0.75;
 

@@ -4,9 +4,8 @@ namespace Curtailment.Models.Trees;
 /// Event probability as a logistic function of the final point forecast (log MW relative to the threshold),
 /// fitted on held-out recent days with recent days weighted more: the point forecast already orders the
 /// intervals (across days too, with the day-level model), and the fit says how often such forecasts came
-/// true lately. Recent event frequencies and the residual-based probability were inputs as well until
-/// backtests showed them to blur that order: without them PR-AUC and Brier skill held on March-April 2021
-/// and rose on January-May 2017 (0.185 to 0.225 and -0.066 to -0.005).
+/// true lately. Recent event frequencies and the residual-based probability are left out: as inputs they blur
+/// that order (docs/benchmarks.md, "Forecast quality").
 /// </summary>
 public sealed record EventProbabilityModel(double[] Weights)
 {

@@ -15,7 +15,7 @@ public sealed record PointBlend(double Model, double Baseline)
     /// Share of the week profile that every forecast keeps whatever the weights: a thousandth, too little to move the
     /// MW, but where the blend shrinks a quiet stretch to zero (rare events make zero the MAE-best forecast), the day's
     /// intervals are still ordered as the week profile orders them, so its likeliest window and the ranking of its event
-    /// probabilities survive instead of a flat zero (2017 backtest: scheduler capture 0.563 to 0.605).
+    /// probabilities survive instead of a flat zero.
     /// </summary>
     public const double BaselineShapeShare = 0.001;
 
