@@ -107,8 +107,8 @@ public sealed partial class FeatureBuilder
 
         double Mean(TimeSpan span)
         {
-            var steps = Math.Max(1, (int)Math.Round(span / history.Step));
-            return MeanKnown(history.Values.Skip(Math.Max(0, last + 1 - steps)).Take(Math.Min(steps, last + 1)));
+            var first = Math.Max(0, last + 1 - Math.Max(1, (int)Math.Round(span / history.Step)));
+            return MeanKnown(history.Values[first..(last + 1)]);
         }
 
         return (Mean(TimeSpan.FromHours(6)), Mean(TimeSpan.FromHours(24)));

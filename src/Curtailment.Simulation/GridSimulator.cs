@@ -44,7 +44,7 @@ public static class GridSimulator
         var windError = Ar1(random, hours, 0.9, 0.06, 0, -0.5, 0.5);
         var loadError = Ar1(random, hours, 0.9, 0.01, 0, -0.06, 0.06);
 
-        // Outages are drawn from their own generator so that adding them left every other simulated value unchanged.
+        // Outages come from their own generator, so the rest of the grid is the same draw whether or not a zone has outages.
         var outages = new Random(unchecked((options.Seed * 7919) ^ regionHash));
         var outageFactor = profile.Zones.Select(_ => Enumerable.Range(0, options.Days + 2).Select(_ => outages.NextDouble() < OutageDayShare ? 0.6 : 1.0).ToArray()).ToArray();
 

@@ -17,9 +17,6 @@ public static class OperatorFileWriter
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>Boundary limits and flows of a day are published at that day's start, as NESO's day-ahead constraint data are read.</summary>
-    private static readonly PublicationRule BoundaryPublication = PublicationRule.Parse("sameday@00:00");
-
     /// <summary>CAISO: the Production and Curtailments sheets as CSV exports, and day-ahead forecasts as a wide tidy file.</summary>
     public static IReadOnlyList<SimulatedFile> WriteCaiso(string folder, Region region, IReadOnlyList<SimulatedInterval> intervals, DateTimeOffset? now = null)
     {
@@ -69,7 +66,7 @@ public static class OperatorFileWriter
             var end = i.Start + i.Duration;
             var realtime = end;
             var nextDay = region.CurtailmentPublication.PublishedAt(i.Start, end, region.TimeZone);
-            var dayAhead = Core.Time.PublicationRule.DayAheadTen.PublishedAt(i.Start, end, region.TimeZone);
+            var dayAhead = PublicationRule.DayAheadTen.PublishedAt(i.Start, end, region.TimeZone);
             void Row(string series, double value, DateTimeOffset published)
             {
                 if (published <= (now ?? DateTimeOffset.MaxValue))
@@ -93,7 +90,7 @@ public static class OperatorFileWriter
                 Row(region.Target.Series, i.SolarCurtailment + i.WindCurtailment, nextDay);
             }
 
-            var limitsKnown = BoundaryPublication.PublishedAt(i.Start, end, region.TimeZone);
+            var limitsKnown = PublicationRule.SameDayStart.PublishedAt(i.Start, end, region.TimeZone); // as NESO's day-ahead limits are read
             foreach (var boundary in i.Boundaries.Where(b => region.TransmissionBoundaries.Contains(b.Name)))
             {
                 Row(SeriesIds.BoundaryLimit(boundary.Name), boundary.LimitMw, limitsKnown);
@@ -138,7 +135,7 @@ public static class OperatorFileWriter
         // Operators publish these hourly.
         foreach (var hour in intervals.GroupBy(i => new DateTimeOffset(i.Start.Year, i.Start.Month, i.Start.Day, i.Start.Hour, 0, 0, TimeSpan.Zero)))
         {
-            if (Core.Time.PublicationRule.DayAheadTen.PublishedAt(hour.Key, hour.Key.AddHours(1), region.TimeZone) > cutoff)
+            if (PublicationRule.DayAheadTen.PublishedAt(hour.Key, hour.Key.AddHours(1), region.TimeZone) > cutoff)
             {
                 continue; // not issued yet
             }

@@ -54,6 +54,7 @@ public sealed class PublicationRuleTests
         var rule = PublicationRule.Parse("sameday@00:00");
 
         Assert.Equal(PublicationKind.SameDay, rule.Kind);
+        Assert.Equal(PublicationRule.SameDayStart, rule);
         Assert.Equal(new DateTimeOffset(2025, 5, 31, 23, 0, 0, TimeSpan.Zero), rule.PublishedAt(start, start.AddMinutes(30), london));
     }
 

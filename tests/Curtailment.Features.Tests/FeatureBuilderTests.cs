@@ -75,11 +75,21 @@ public sealed class FeatureBuilderTests : IDisposable
     {
         // At 10:00 on D-1 CAISO's latest published day is D-2: its last 6 and 24 hours, not D-1's.
         await SaveCurtailmentAsync(TargetDay.AddDays(-10), 10, day => day == TargetDay.AddDays(-1) ? 9999 : day == TargetDay.AddDays(-2) ? 700 : 100);
+        var (_, dayMinus2End) = LocalClock.DayBounds(TargetDay.AddDays(-2), Caiso.TimeZone);
+        var evening = new ImportBatch("test", "evening.csv");
+        for (var t = dayMinus2End.AddHours(-6); t < dayMinus2End; t = t.AddHours(1))
+        {
+            evening.Observations.Add(new Observation("CAISO", SeriesIds.TotalCurtailment, t, TimeSpan.FromHours(1), 1000, "test",
+                Caiso.CurtailmentPublication.PublishedAt(t, t.AddHours(1), Caiso.TimeZone)));
+        }
+
+        await _store.SaveAsync(evening, Guid.NewGuid().ToString(), DateTimeOffset.UnixEpoch, default);
 
         var frame = await BuildAsync(TimeSpan.FromHours(1));
 
-        Assert.All(frame.Column("hist_recent_6h_mean"), v => Assert.Equal(700f, v));
-        Assert.All(frame.Column("hist_recent_24h_mean"), v => Assert.Equal(700f, v));
+        // D-2's last six hours were revised to 1000 MW; its other 18 hours stay at 700.
+        Assert.All(frame.Column("hist_recent_6h_mean"), v => Assert.Equal(1000f, v));
+        Assert.All(frame.Column("hist_recent_24h_mean"), v => Assert.Equal(((18 * 700f) + (6 * 1000f)) / 24, v!.Value, 3));
     }
 
     [Fact]
@@ -165,7 +175,7 @@ public sealed class FeatureBuilderTests : IDisposable
         // Boundary limits of a day are known from that day's start: at 10:00 on D-1 the last known day is D-1 itself.
         var scotland = RegionCatalog.Load(Path.Combine(AppContext.BaseDirectory, "regions.json")).Get("GB-SCOTLAND");
         var target = new DateOnly(2025, 6, 10);
-        var rule = PublicationRule.Parse("sameday@00:00");
+        var rule = PublicationRule.SameDayStart;
         var batch = new ImportBatch("test", "b.csv");
         for (var d = -8; d <= 0; d++)
         {

@@ -43,6 +43,9 @@ public sealed partial record PublicationRule
     /// <summary>CAISO's curtailment rule: 10:00 local the next day.</summary>
     public static PublicationRule NextDayTen { get; } = new("nextday@10:00", PublicationKind.NextDay, TimeSpan.Zero, new TimeOnly(10, 0));
 
+    /// <summary>Values known from the start of their own local day (day-ahead transmission limits, when in doubt).</summary>
+    public static PublicationRule SameDayStart { get; } = new("sameday@00:00", PublicationKind.SameDay, TimeSpan.Zero, TimeOnly.MinValue);
+
     /// <summary>Day-ahead forecasts: 10:00 local on the day before.</summary>
     public static PublicationRule DayAheadTen { get; } = new("dayahead@10:00", PublicationKind.DayAhead, TimeSpan.Zero, new TimeOnly(10, 0));
 

@@ -28,7 +28,7 @@ public sealed partial class GbBoundaryConstraintsImporter : IFileImporter
     /// never held the next day. So a day's values count as known from the start of that day (Europe/London), not
     /// before, unless the caller gives a rule.
     /// </summary>
-    public static PublicationRule DefaultPublication { get; } = PublicationRule.Parse("sameday@00:00");
+    public static PublicationRule DefaultPublication => PublicationRule.SameDayStart;
 
     private const string FlowSuffix = "_flow_mw";
     private const string LimitSuffix = "_limit_mw";
