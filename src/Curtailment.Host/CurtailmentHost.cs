@@ -69,7 +69,6 @@ public sealed class CurtailmentHost
 
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ModelTrainingOptions>().BindConfiguration(ModelTrainingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HostRoleOptions>().BindConfiguration(HostRoleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();

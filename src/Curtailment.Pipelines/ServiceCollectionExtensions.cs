@@ -48,6 +48,8 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IObservationReader>(),
             new SsaSeriesForecaster(SsaSeriesForecaster.WeeklyWindowSize, stabilize: false),
             new SsaSeriesForecaster(SsaSeriesForecaster.DailyWindowSize)));
+        services.AddOptions<ModelTrainingOptions>().BindConfiguration(ModelTrainingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ModelInputs>();
         services.AddSingleton<BacktestPipeline>();
         services.AddSingleton<ActiveModels>();
         services.AddSingleton<ForecastPipeline>();

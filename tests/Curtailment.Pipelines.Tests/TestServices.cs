@@ -10,13 +10,13 @@ internal sealed class TestServices : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("curtailment-pipelines-").FullName;
 
-    public TestServices(DateTimeOffset now)
+    public TestServices(DateTimeOffset now, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Time = new FakeTimeProvider(now);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Curtailment:Storage:ConnectionString"] = $"Data Source={Path.Combine(_folder, "store.db")}",
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();

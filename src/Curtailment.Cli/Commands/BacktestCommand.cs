@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 
 using Curtailment.Core.Regions;
-using Curtailment.Models.Trees;
 using Curtailment.Pipelines.Backtest;
+using Curtailment.Pipelines.Training;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -46,7 +46,7 @@ internal static class BacktestCommand
             var pipeline = services.GetRequiredService<BacktestPipeline>();
             var request = new BacktestRequest(parse.GetValue(region)!, parse.GetValue(from), parse.GetValue(to), retrainDays);
             // Checked before the long run, so a typo does not cost a whole backtest.
-            var standard = AblationVariant.Standard(CurtailmentModelOptions.For(services.GetRequiredService<IRegionCatalog>().Get(request.RegionId)));
+            var standard = AblationVariant.Standard(services.GetRequiredService<ModelInputs>().OptionsFor(services.GetRequiredService<IRegionCatalog>().Get(request.RegionId)));
             var only = parse.GetValue(variants)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var unknown = only?.Except(standard.Select(v => v.Name), StringComparer.Ordinal).ToList();
             if (unknown is { Count: > 0 })

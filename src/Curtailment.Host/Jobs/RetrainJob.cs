@@ -1,10 +1,7 @@
-using Curtailment.Core.Regions;
 using Curtailment.Host.Observability;
-using Curtailment.Host.Options;
 using Curtailment.Models.Trees;
 using Curtailment.Pipelines.Training;
 using Hangfire;
-using Microsoft.Extensions.Options;
 
 namespace Curtailment.Host.Jobs;
 
@@ -14,9 +11,7 @@ namespace Curtailment.Host.Jobs;
 /// </summary>
 public sealed class RetrainJob(
     TrainPipeline pipeline,
-    IRegionCatalog regions,
     IRegionJobLock regionLock,
-    IOptions<ModelTrainingOptions> modelOptions,
     CurtailmentMetrics metrics,
     ILogger<RetrainJob> logger)
 {
@@ -36,7 +31,7 @@ public sealed class RetrainJob(
 
         try
         {
-            var result = await pipeline.TrainAsync(region, null, modelOptions.Value.ToModelOptions(regions.Get(region)), cancellationToken);
+            var result = await pipeline.TrainAsync(region, null, null, cancellationToken);
             metrics.JobRun("retrain", succeeded: true);
             return result;
         }

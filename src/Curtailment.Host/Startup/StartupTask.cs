@@ -18,7 +18,6 @@ namespace Curtailment.Host.Startup;
 public sealed class StartupTask(
     StartupState state,
     IOptions<StartupOptions> options,
-    IOptions<ModelTrainingOptions> modelOptions,
     IHostEnvironment environment,
     IRegionCatalog regions,
     IModelStore models,
@@ -57,7 +56,7 @@ public sealed class StartupTask(
                     state.Step($"training {region.Id}");
                     try
                     {
-                        var result = await train.TrainAsync(region.Id, null, modelOptions.Value.ToModelOptions(region), stoppingToken);
+                        var result = await train.TrainAsync(region.Id, null, null, stoppingToken);
                         logger.LogInformation("Start-up training of {Region}: {Version} {Decision}", region.Id, result.Candidate.Version, result.Activated ? "activated" : "kept as candidate");
                     }
                     catch (InsufficientHistoryException e)

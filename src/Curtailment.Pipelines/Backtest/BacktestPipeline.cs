@@ -20,9 +20,9 @@ namespace Curtailment.Pipelines.Backtest;
 /// <param name="regions">Region catalog.</param>
 /// <param name="snapshots">Loads the in-memory snapshot the as-of reads come from.</param>
 /// <param name="logger">Logger.</param>
-/// <param name="features">The composed feature builder (its series forecasters), used over the snapshot when the model options ask for SSA.</param>
+/// <param name="inputs">What the model is fed (options, target step, feature builder), as in training and serving.</param>
 public sealed class BacktestPipeline(
-    IRegionCatalog regions, IObservationSnapshotSource snapshots, ILogger<BacktestPipeline> logger, FeatureBuilder? features = null)
+    IRegionCatalog regions, IObservationSnapshotSource snapshots, ILogger<BacktestPipeline> logger, ModelInputs inputs)
 {
     /// <summary>Runs the backtest; <paramref name="progress"/> reports target days done.</summary>
     public async Task<BacktestResult> RunAsync(BacktestRequest request, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
@@ -39,13 +39,13 @@ public sealed class BacktestPipeline(
             throw new BacktestException("--retrain-every must be at least one day.");
         }
 
-        var options = request.Options ?? CurtailmentModelOptions.For(region);
+        var options = request.Options ?? inputs.OptionsFor(region);
         // One in-memory snapshot serves the thousands of as-of reads; it applies the cut on every read.
         var (windowStart, _) = DayAheadSchedule.DayBounds(region, request.From.AddDays(-request.TrainingWindowDays - FeatureBuilder.HistoryDays - 2));
         var (_, windowEnd) = DayAheadSchedule.DayBounds(region, request.To.AddDays(1));
         var reader = await snapshots.LoadSnapshotAsync(region.Id, FeatureBuilder.SeriesRead(region), windowStart, windowEnd, cancellationToken);
         var step = await TargetResolutionAsync(reader, region, DayAheadSchedule.IssueTime(region, request.From), cancellationToken);
-        var cache = new DayFeatureCache(options.UseSeriesForecaster && features is not null ? features.WithReader(reader) : new FeatureBuilder(reader), region, step);
+        var cache = new DayFeatureCache(inputs.BuilderFor(reader, options), region, step);
         var notes = new List<string>();
         var rows = new List<BacktestRow>();
         var baselineRows = BaselineForecaster.All.ToDictionary(b => b.Name, _ => new List<BacktestRow>());
@@ -140,18 +140,11 @@ public sealed class BacktestPipeline(
         }
     }
 
-    /// <summary>The most common interval length of the target series among values known at the first issue time.</summary>
-    private static async Task<TimeSpan> TargetResolutionAsync(IObservationReader reader, Region region, DateTimeOffset firstIssue, CancellationToken cancellationToken)
-    {
-        var known = await reader.ReadAsync(new ObservationQuery(region.Id, region.Target.Series, firstIssue.AddDays(-400), firstIssue, firstIssue), cancellationToken);
-        if (known.Count == 0)
-        {
-            throw new BacktestException(
-                $"Region {region.Id} has no {region.Target.Series} published before {firstIssue:yyyy-MM-ddTHH:mm:ssK}; import at least {CurtailmentModelTrainer.MinimumTrainingDays} days of history before the first target day.");
-        }
-
-        return known.GroupBy(o => o.Duration).OrderByDescending(g => g.Count()).First().Key;
-    }
+    /// <summary>The target's step known at the first issue time (see <see cref="ModelInputs"/>); a backtest without history is refused.</summary>
+    private static async Task<TimeSpan> TargetResolutionAsync(IObservationReader reader, Region region, DateTimeOffset firstIssue, CancellationToken cancellationToken) =>
+        await ModelInputs.KnownTargetStepAsync(reader, region, firstIssue, cancellationToken)
+        ?? throw new BacktestException(
+            $"Region {region.Id} has no {region.Target.Series} published before {firstIssue:yyyy-MM-ddTHH:mm:ssK}; import at least {CurtailmentModelTrainer.MinimumTrainingDays} days of history before the first target day.");
 
     private static void Add(List<BacktestRow> rows, IReadOnlyList<IntervalForecast> forecasts, DateOnly day, DateTimeOffset issuedAt, string name, Microsoft.Data.Analysis.SingleDataFrameColumn climatology)
     {

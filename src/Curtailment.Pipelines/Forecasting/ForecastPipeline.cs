@@ -5,6 +5,7 @@ using Curtailment.Core.Time;
 using Curtailment.Features;
 using Curtailment.Models.Trees;
 using Curtailment.Pipelines.Serving;
+using Curtailment.Pipelines.Training;
 using Microsoft.Extensions.Logging;
 
 namespace Curtailment.Pipelines.Forecasting;
@@ -17,7 +18,7 @@ namespace Curtailment.Pipelines.Forecasting;
 public sealed class ForecastPipeline(
     IRegionCatalog regions,
     IObservationReader reader,
-    FeatureBuilder features,
+    ModelInputs inputs,
     ActiveModels models,
     IForecastStore forecasts,
     TimeProvider time,
@@ -28,15 +29,13 @@ public sealed class ForecastPipeline(
     {
         var region = regions.Get(regionId);
         var issue = (issuedAt ?? time.GetUtcNow()).ToUniversalTime();
-        var step = await TargetStepAsync(region, issue, cancellationToken);
+        var step = await ModelInputs.TargetStepAsync(reader, region, issue, cancellationToken);
         var start = DateTimeOffset.FromUnixTimeSeconds(issue.ToUnixTimeSeconds() / (long)step.TotalSeconds * (long)step.TotalSeconds);
         var (_, end) = LocalClock.DayBounds(LocalClock.LocalDate(issue, region.TimeZone).AddDays(1), region.TimeZone);
 
         var (forecaster, record) = await models.GetAsync(region.Id, cancellationToken);
-        // Features are built the way the active model was trained: with SSA or with the demand profile.
-        var builder = forecaster is CurtailmentModel { Manifest.Options.UseSeriesForecaster: false } && features.TargetForecaster is not null
-            ? new FeatureBuilder(reader)
-            : features;
+        // Features are built the way the active model was trained; a baseline reads the region's defaults.
+        var builder = inputs.BuilderFor(reader, forecaster is CurtailmentModel model ? model.Manifest.Options : inputs.OptionsFor(region));
         var frame = await builder.BuildAsync(new FeatureRequest(region, issue, start, end, step), cancellationToken);
         var points = forecaster.Predict(frame)
             .Select(f => new ForecastPoint(f.IntervalStart, f.IntervalEnd, f.PredictedMw, f.LowerMw, f.UpperMw, f.EventProbability))
@@ -47,12 +46,5 @@ public sealed class ForecastPipeline(
         logger.LogInformation("Issued forecast {Id} for {Region} at {IssuedAt} with {Model} ({Points} intervals, active model {Version})",
             vintage.Id, region.Id, issue, forecaster.Name, points.Count, record?.Version ?? "none");
         return vintage;
-    }
-
-    /// <summary>The target's stored resolution known at issue time, else the region's native one.</summary>
-    private async Task<TimeSpan> TargetStepAsync(Region region, DateTimeOffset issue, CancellationToken cancellationToken)
-    {
-        var recent = await reader.ReadAsync(new ObservationQuery(region.Id, region.Target.Series, issue.AddDays(-60), issue, issue), cancellationToken);
-        return recent.Count > 0 ? recent.GroupBy(o => o.Duration).MaxBy(g => g.Count())!.Key : region.NativeResolution;
     }
 }

@@ -25,9 +25,9 @@ public sealed class TrainPipeline(
     IModelStore models,
     ActiveModels activeModels,
     IOptions<TrainingOptions> options,
+    ModelInputs inputs,
     TimeProvider time,
-    ILogger<TrainPipeline> logger,
-    FeatureBuilder? features = null)
+    ILogger<TrainPipeline> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -50,9 +50,9 @@ public sealed class TrainPipeline(
         var (windowStart, _) = DayAheadSchedule.DayBounds(region, firstDay.AddDays(-FeatureBuilder.HistoryDays - 2));
         var reader = await snapshots.LoadSnapshotAsync(region.Id, FeatureBuilder.SeriesRead(region), windowStart, now.AddDays(2), cancellationToken);
 
-        var step = await TargetStepAsync(reader, region, now, cancellationToken);
-        var chosen = modelOptions ?? CurtailmentModelOptions.For(region);
-        var cache = new DayFeatureCache(chosen.UseSeriesForecaster && features is not null ? features.WithReader(reader) : new FeatureBuilder(reader), region, step);
+        var step = await ModelInputs.TargetStepAsync(reader, region, now, cancellationToken);
+        var chosen = modelOptions ?? inputs.OptionsFor(region);
+        var cache = new DayFeatureCache(inputs.BuilderFor(reader, chosen), region, step);
         var data = await TrainingData.BuildAsync(reader, region, cache, firstDay, lastDay, now, cancellationToken);
         var days = data.Days;
         if (days.Count < CurtailmentModelTrainer.MinimumTrainingDays + settings.EvaluationDays / 2)
@@ -155,11 +155,5 @@ public sealed class TrainPipeline(
         }
 
         return count > 0 ? sum / count : double.NaN;
-    }
-
-    private static async Task<TimeSpan> TargetStepAsync(IObservationReader reader, Region region, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var recent = await reader.ReadAsync(new ObservationQuery(region.Id, region.Target.Series, now.AddDays(-400), now, now), cancellationToken);
-        return recent.Count > 0 ? recent.GroupBy(o => o.Duration).MaxBy(g => g.Count())!.Key : region.NativeResolution;
     }
 }

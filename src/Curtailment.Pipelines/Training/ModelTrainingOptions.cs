@@ -2,9 +2,12 @@ using System.ComponentModel.DataAnnotations;
 using Curtailment.Core.Regions;
 using Curtailment.Models.Trees;
 
-namespace Curtailment.Host.Options;
+namespace Curtailment.Pipelines.Training;
 
-/// <summary>Hyper-parameters the host's training (start-up and the retrain job) uses; defaults are the model's own.</summary>
+/// <summary>
+/// Hyper-parameters every training uses (the host's start-up and retrain jobs, <c>curtail train</c>, backtests); the
+/// defaults are the model's own.
+/// </summary>
 public sealed class ModelTrainingOptions
 {
     /// <summary>Configuration section.</summary>

@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Curtailment.Core.Ingest;
+using Curtailment.Core.Observations;
+using Curtailment.Core.Regions;
+using Curtailment.Pipelines.Backtest;
+using Curtailment.Pipelines.DemoData;
+using Curtailment.Pipelines.Training;
+
+namespace Curtailment.Pipelines.Tests.Training;
+
+/// <summary>One definition of a model's inputs: the configured options reach every training, and the target step follows the data.</summary>
+[Trait("Category", "Integration")]
+public sealed class ModelInputsTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 18, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task TrainAsync_WithoutOptions_TrainsWithTheConfiguredModelSection()
+    {
+        using var services = new TestServices(Now, new Dictionary<string, string?>
+        {
+            ["Curtailment:Model:Trees"] = "17",
+            ["Curtailment:Model:MinRowsPerLeaf"] = "30",
+        });
+        await services.Get<DemoDataPipeline>().LoadIfEmptyAsync(Path.Combine(services.Folder, "demo"), 40, default);
+        var caiso = services.Get<IRegionCatalog>().Get("CAISO");
+
+        var trained = await services.Get<TrainPipeline>().TrainAsync("CAISO", null, null, default);
+
+        var options = JsonNode.Parse(trained.Candidate.ManifestJson)!["options"]!;
+        Assert.Equal(17, options["trees"]!.GetValue<int>());
+        Assert.Equal(30, options["minRowsPerLeaf"]!.GetValue<int>());
+        Assert.Equal(17, services.Get<ModelInputs>().OptionsFor(caiso).Trees);
+    }
+
+    [Fact]
+    public void OptionsFor_ProxyRegion_KeepsTheRegionDefaultsUnderConfiguredTrees()
+    {
+        using var services = new TestServices(Now, new Dictionary<string, string?> { ["Curtailment:Model:Trees"] = "9" });
+        var sa1 = services.Get<IRegionCatalog>().Get("SA1");
+
+        var options = services.Get<ModelInputs>().OptionsFor(sa1);
+
+        Assert.Equal(9, options.Trees);
+        Assert.Equal(Models.Trees.CurtailmentModelOptions.For(sa1).Probability, options.Probability);
+    }
+
+    [Fact]
+    public async Task KnownTargetStepAsync_HourlyHistoryThenFiveMinuteData_FollowsWhatIsKnown()
+    {
+        using var services = new TestServices(Now);
+        var caiso = services.Get<IRegionCatalog>().Get("CAISO");
+        var switchAt = new DateTimeOffset(2021, 1, 1, 8, 0, 0, TimeSpan.Zero);
+        var batch = new ImportBatch("synthetic", "steps.csv");
+        // A year of hourly history, then ten days of 5-minute data; each value known as soon as it ends.
+        for (var t = switchAt.AddDays(-365); t < switchAt; t = t.AddHours(1))
+        {
+            batch.Observations.Add(new Observation(caiso.Id, caiso.Target.Series, t, TimeSpan.FromHours(1), 1, "synthetic", t.AddHours(1)));
+        }
+
+        for (var t = switchAt; t < switchAt.AddDays(10); t = t.AddMinutes(5))
+        {
+            batch.Observations.Add(new Observation(caiso.Id, caiso.Target.Series, t, TimeSpan.FromMinutes(5), 1, "synthetic", t.AddMinutes(5)));
+        }
+
+        await services.Get<IIngestStore>().SaveAsync(batch, "steps", DateTimeOffset.UnixEpoch, default);
+        var reader = services.Get<IObservationReader>();
+
+        Assert.Null(await ModelInputs.KnownTargetStepAsync(reader, caiso, switchAt.AddDays(-366), default));
+        Assert.Equal(caiso.NativeResolution, await ModelInputs.TargetStepAsync(reader, caiso, switchAt.AddDays(-366), default));
+        Assert.Equal(TimeSpan.FromHours(1), await ModelInputs.KnownTargetStepAsync(reader, caiso, switchAt, default));
+        Assert.Equal(TimeSpan.FromMinutes(5), await ModelInputs.KnownTargetStepAsync(reader, caiso, switchAt.AddDays(10), default));
+        // Long after the data end, the step is still read from what was last published.
+        Assert.Equal(TimeSpan.FromMinutes(5), await ModelInputs.KnownTargetStepAsync(reader, caiso, switchAt.AddDays(400), default));
+    }
+
+    [Fact]
+    public async Task BacktestRunAsync_NoTargetHistory_IsRefusedWithTheRegionAndSeries()
+    {
+        using var services = new TestServices(Now);
+
+        var error = await Assert.ThrowsAsync<BacktestException>(() =>
+            services.Get<BacktestPipeline>().RunAsync(new BacktestRequest("CAISO", new DateOnly(2021, 3, 1), new DateOnly(2021, 3, 2), 7), null, default));
+
+        Assert.Contains("CAISO", error.Message, StringComparison.Ordinal);
+        Assert.Contains(SeriesIds.TotalCurtailment, error.Message, StringComparison.Ordinal);
+    }
+}
