@@ -112,10 +112,10 @@ public sealed partial class FeatureBuilder
         var demand = await MeanAsync(SeriesIds.Demand);
         context.Set("has_supply", Fill(context, double.IsNaN(imports) ? 0 : 1));
         context.Set("imports_24h_mean", Fill(context, F(imports)));
-        context.Set("large_hydro_24h_mean", Fill(context, F(await MeanAsync("large_hydro_mw"))));
-        context.Set("natural_gas_24h_mean", Fill(context, F(await MeanAsync("natural_gas_mw"))));
-        context.Set("nuclear_24h_mean", Fill(context, F(await MeanAsync("nuclear_mw"))));
-        context.Set("batteries_24h_mean", Fill(context, F(await MeanAsync("batteries_mw"))));
+        context.Set("large_hydro_24h_mean", Fill(context, F(await MeanAsync(SeriesIds.LargeHydro))));
+        context.Set("natural_gas_24h_mean", Fill(context, F(await MeanAsync(SeriesIds.NaturalGas))));
+        context.Set("nuclear_24h_mean", Fill(context, F(await MeanAsync(SeriesIds.Nuclear))));
+        context.Set("batteries_24h_mean", Fill(context, F(await MeanAsync(SeriesIds.Batteries))));
         context.Set("wind_24h_mean", Fill(context, F(await MeanAsync(SeriesIds.Wind))));
         context.Set("imports_share_24h", Fill(context, demand > 0 ? F(imports / demand) : 0));
     }

@@ -32,15 +32,18 @@ public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesFor
     /// <summary>A builder with the same forecasters over another reader (a backtest's or a training run's snapshot).</summary>
     public FeatureBuilder WithReader(IObservationReader other) => new(other, seriesForecaster, targetForecaster);
 
-    /// <summary>Every series the builder reads for a region (for loading snapshots).</summary>
+    /// <summary>
+    /// Every series the builder reads for a region: snapshots load exactly these, and a read of any other series
+    /// fails rather than silently reading nothing.
+    /// </summary>
     public static IReadOnlyList<string> SeriesRead(Region region)
     {
         ArgumentNullException.ThrowIfNull(region);
         return
         [
             region.Target.Series, SeriesIds.DemandForecastDayAhead, SeriesIds.Demand, SeriesIds.SolarForecastDayAhead,
-            SeriesIds.WindForecastDayAhead, SeriesIds.Solar, SeriesIds.Imports, "large_hydro_mw", "natural_gas_mw", "nuclear_mw",
-            "batteries_mw", SeriesIds.Wind,
+            SeriesIds.WindForecastDayAhead, SeriesIds.Solar, SeriesIds.Imports, SeriesIds.LargeHydro, SeriesIds.NaturalGas,
+            SeriesIds.Nuclear, SeriesIds.Batteries, SeriesIds.Wind,
             .. region.TransmissionBoundaries.SelectMany(b => new[] { SeriesIds.BoundaryHeadroom(b), SeriesIds.BoundaryLimit(b) }),
         ];
     }
@@ -84,7 +87,9 @@ public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesFor
     }
 
     private Task<DenseSeries> ReadAsync(BuildContext context, string series, DateTimeOffset from, DateTimeOffset to, TimeSpan step, CancellationToken cancellationToken) =>
-        reader.ReadDenseAsync(new ObservationQuery(context.Request.Region.Id, series, from, to, context.Request.IssuedAt), step, cancellationToken);
+        context.SeriesRead.Contains(series)
+            ? reader.ReadDenseAsync(new ObservationQuery(context.Request.Region.Id, series, from, to, context.Request.IssuedAt), step, cancellationToken)
+            : throw new InvalidOperationException($"Feature code reads '{series}', which is not in FeatureBuilder.SeriesRead for {context.Request.Region.Id}.");
 
     /// <summary>Per-request state: the target grid, local times and the columns built so far.</summary>
     private sealed class BuildContext
@@ -96,9 +101,13 @@ public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesFor
             Columns = columns;
             Zone = request.Region.TimeZone;
             LocalStarts = starts.Select(s => TimeZoneInfo.ConvertTime(s, Zone).DateTime).ToArray();
+            SeriesRead = new HashSet<string>(FeatureBuilder.SeriesRead(request.Region), StringComparer.Ordinal);
         }
 
         public FeatureRequest Request { get; }
+
+        /// <summary>The series the builder may read for the request's region.</summary>
+        public HashSet<string> SeriesRead { get; }
 
         public DateTimeOffset[] Starts { get; }
 

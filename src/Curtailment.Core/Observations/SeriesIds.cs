@@ -49,6 +49,18 @@ public static class SeriesIds
     /// </summary>
     public const string NegativePriceShare = "negative_price_share";
 
+    /// <summary>Large hydro production, MW.</summary>
+    public const string LargeHydro = "large_hydro_mw";
+
+    /// <summary>Natural gas production, MW.</summary>
+    public const string NaturalGas = "natural_gas_mw";
+
+    /// <summary>Nuclear production, MW.</summary>
+    public const string Nuclear = "nuclear_mw";
+
+    /// <summary>Battery output (negative while charging), MW.</summary>
+    public const string Batteries = "batteries_mw";
+
     /// <summary>Net imports, MW.</summary>
     public const string Imports = "imports_mw";
 
