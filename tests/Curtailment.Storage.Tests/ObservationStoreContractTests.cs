@@ -250,4 +250,32 @@ public abstract class ObservationStoreContractTests
         Assert.Equal(Day + (FiveMinutes * 6), await reader.LatestIntervalEndAsync("CAISO", SeriesIds.Demand, DateTimeOffset.MaxValue, default));
         Assert.Null(await reader.LatestIntervalEndAsync("CAISO", SeriesIds.Demand, Day, default));
     }
+
+    [Fact]
+    public async Task ReadDenseAsync_SparseSeriesAtTwoResolutions_FinerValuesWinWhereTheyOverlap()
+    {
+        RequireStore();
+
+        var (ingest, reader, _) = CreateStore();
+        var hour = TimeSpan.FromHours(1);
+        // An hourly report lists hours 0 and 1; a 5-minute workbook covers hour 0 and lists two of its intervals.
+        var hourly = new ImportBatch("report", "report.csv") { RowsRead = 2 };
+        hourly.Observations.Add(new Observation("CAISO", SeriesIds.TotalCurtailment, Day, hour, 120, "report", Day.AddDays(1)));
+        hourly.Observations.Add(new Observation("CAISO", SeriesIds.TotalCurtailment, Day + hour, hour, 240, "report", Day.AddDays(1)));
+        hourly.Coverage.Add(new CoverageSpan("CAISO", SeriesIds.TotalCurtailment, Day, Day + (hour * 2), Day.AddDays(1)));
+        var fiveMinute = Batch("workbook.csv", Obs(SeriesIds.TotalCurtailment, 0, 600, Day.AddDays(2)), Obs(SeriesIds.TotalCurtailment, 3, 840, Day.AddDays(2)));
+        fiveMinute.Coverage.Add(new CoverageSpan("CAISO", SeriesIds.TotalCurtailment, Day, Day + hour, Day.AddDays(2)));
+        await ingest.SaveAsync(hourly, "h1", Day, default);
+        await ingest.SaveAsync(fiveMinute, "h2", Day, default);
+
+        var both = await reader.ReadDenseAsync(Query(SeriesIds.TotalCurtailment, Day.AddDays(2), slots: 24), FiveMinutes, default);
+        var hourlyOnly = await reader.ReadDenseAsync(Query(SeriesIds.TotalCurtailment, Day.AddDays(1), slots: 24), FiveMinutes, default);
+        var hourlyStep = await reader.ReadDenseAsync(Query(SeriesIds.TotalCurtailment, Day.AddDays(2), slots: 24), hour, default);
+
+        // Hour 0 is the workbook's alone (unlisted intervals are zero under its coverage); hour 1 is the report's.
+        Assert.Equal([600.0, 0, 0, 840, 0, 0, 0, 0, 0, 0, 0, 0], both.Values.Take(12));
+        Assert.All(both.Values.Skip(12), v => Assert.Equal(240, v));
+        Assert.All(hourlyOnly.Values.Take(12), v => Assert.Equal(120, v));
+        Assert.Equal([(600.0 + 840) / 12, 240], hourlyStep.Values);
+    }
 }

@@ -51,7 +51,7 @@ public sealed class ObservationSnapshot : IObservationReader
             return Task.FromResult(new DenseSeries(query.From, step, []));
         }
 
-        var grid = new DenseGrid(query.From.ToUnixTimeSeconds(), (long)step.TotalSeconds, count);
+        var grid = new DenseGrid(query.Series, query.From.ToUnixTimeSeconds(), (long)step.TotalSeconds, count);
         var to = DateTimeOffset.FromUnixTimeSeconds(grid.End);
         if (_series.TryGetValue((query.Region, query.Series), out var data))
         {

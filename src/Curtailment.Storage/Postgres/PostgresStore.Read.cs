@@ -46,7 +46,7 @@ public sealed partial class PostgresStore
             return new DenseSeries(query.From, step, []);
         }
 
-        var grid = new DenseGrid(ToUnix(query.From), (long)step.TotalSeconds, count);
+        var grid = new DenseGrid(query.Series, ToUnix(query.From), (long)step.TotalSeconds, count);
         var gridQuery = query with { To = FromUnix(grid.End) };
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);

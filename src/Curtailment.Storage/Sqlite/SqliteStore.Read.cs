@@ -47,7 +47,7 @@ public sealed partial class SqliteStore
             return new DenseSeries(query.From, step, []);
         }
 
-        var grid = new DenseGrid(ToUnix(query.From), (long)step.TotalSeconds, count);
+        var grid = new DenseGrid(query.Series, ToUnix(query.From), (long)step.TotalSeconds, count);
         var to = FromUnix(grid.End);
 
         await using var connection = Open();
