@@ -57,8 +57,8 @@ public sealed record CurtailmentModelOptions
 
     /// <summary>
     /// Rows older than this many recency half-lives are left out of a fit (0: none): at 4 half-lives
-    /// their weight is under 1/16, so they barely move the trees but would double the fitting time of
-    /// a year-long training window.
+    /// their weight is under 1/16, so they barely move the trees but would lengthen every fit of a
+    /// year-long training window.
     /// </summary>
     public double MaxRowAgeHalfLives { get; init; } = 4;
 
@@ -99,7 +99,7 @@ public sealed record CurtailmentModelOptions
     /// <summary>
     /// Train on one row per this many minutes of each day (rotating with the day so every clock time
     /// is seen), each weighted by the rows it stands for. Adjacent 5-minute rows carry nearly the same
-    /// features and labels, so 15 minutes cuts fitting time about threefold at no measurable cost.
+    /// features and labels, so a 15-minute stride fits on a third of the rows and loses little.
     /// 0 or the target step keeps every row.
     /// </summary>
     public int TrainingStrideMinutes { get; init; } = 15;

@@ -7,9 +7,9 @@ using Microsoft.ML.Trainers.FastTree;
 namespace Curtailment.Models.Trees;
 
 /// <summary>
-/// Trains the per-region model: FastTree regression of MW (on a transformed target) and FastTree
-/// classification of the event, with 80% intervals and probability calibration fitted on the most
-/// recent days held out from a first fit, then a final fit on all days.
+/// Trains the per-region model: FastTree regression of MW (on a transformed target; with a classifier of the event
+/// where the options ask for one), with the blend, day-level factors, 80% intervals and event probabilities fitted on
+/// forward-chained blocks of recent days held out from earlier fits, then a final fit on all days (ADR 0010).
 /// </summary>
 public static class CurtailmentModelTrainer
 {
@@ -34,9 +34,8 @@ public static class CurtailmentModelTrainer
             throw new InsufficientHistoryException(region.Id, days.Count, MinimumTrainingDays);
         }
 
-        // Out-of-sample predictions of training days, on which the blend, intervals and probabilities are
-        // fitted: every day predicted by a model that did not see it (cross-fitting), or, with too few
-        // days for folds, the last days predicted by a fit on the days before them.
+        // Out-of-sample predictions of the last training days, each block forecast by a fit on the days before
+        // it: the blend, intervals and probabilities are fitted on errors made as in use.
         var (holdout, probeRaw, calibration, blockLevels) = OutOfSamplePredictions(region, data, options, fits);
         var holdoutRows = holdout.Features.Select(f => Mask(options, f)).ToList();
         var actual = holdout.Labels.Select(l => (double)l).ToList();
@@ -232,8 +231,7 @@ public static class CurtailmentModelTrainer
 
     /// <summary>
     /// Feature groups only the day-level model reads. The trees carry the shape of a day; fed the same day-level
-    /// drivers as well, they split on them with a few months of days and their level wanders (in backtests of
-    /// March-April 2021 they were 10-30 MW worse in MAE than without).
+    /// drivers as well, they split on them with a few months of days and their level wanders.
     /// </summary>
     internal static IReadOnlyList<string> DayLevelOnlyGroups { get; } = ["week_change"];
 

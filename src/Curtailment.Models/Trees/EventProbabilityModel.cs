@@ -5,7 +5,7 @@ namespace Curtailment.Models.Trees;
 /// fitted on held-out recent days with recent days weighted more: the point forecast already orders the
 /// intervals (across days too, with the day-level model), and the fit says how often such forecasts came
 /// true lately. Recent event frequencies and the residual-based probability are left out: as inputs they blur
-/// that order (docs/benchmarks.md, "Forecast quality").
+/// that order (ADR 0010).
 /// </summary>
 public sealed record EventProbabilityModel(double[] Weights)
 {

@@ -3,7 +3,7 @@ namespace Curtailment.Models.Trees;
 /// <summary>
 /// Stacks the tree forecast with the week-profile baseline: <c>Model * tree + Baseline * week_profile</c>,
 /// the weights chosen on held-out recent days to minimise MAE. When the trees over- or under-shoot a
-/// season (or a sparse, spiky target such as the 2016-17 hourly reports), the weights shrink towards the
+/// season (or a sparse, spiky target with rare events), the weights shrink towards the
 /// baseline or towards zero instead of passing the error on.
 /// </summary>
 public sealed record PointBlend(double Model, double Baseline)
