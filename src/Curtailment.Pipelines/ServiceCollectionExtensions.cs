@@ -41,9 +41,9 @@ public static class ServiceCollectionExtensions
             services.AddCurtailmentFetchers();
         }
         services.AddSingleton<IngestPipeline>();
-        // SSA extrapolates demand where no operator forecast exists (a weekly window: weekends matter; not
-        // stabilized, which is most of its cost and changed day-ahead accuracy by 1-3 %) and the target itself
-        // (a daily window, stabilized); see docs/adr/0002 and docs/benchmarks.md.
+        // SSA extrapolates demand where no operator forecast exists (a weekly window, because weekends matter; not
+        // stabilized, which is most of its cost and barely moves day-ahead accuracy) and the target itself (a daily
+        // window, stabilized); see docs/adr/0002 and docs/benchmarks.md, "SSA".
         services.AddSingleton(sp => new FeatureBuilder(
             sp.GetRequiredService<IObservationReader>(),
             new SsaSeriesForecaster(SsaSeriesForecaster.WeeklyWindowSize, stabilize: false),
