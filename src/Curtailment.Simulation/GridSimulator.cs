@@ -1,6 +1,6 @@
 using Curtailment.Core.Regions;
+using Curtailment.Core.Sun;
 using Curtailment.Core.Time;
-using Curtailment.Features.Sun;
 
 namespace Curtailment.Simulation;
 
