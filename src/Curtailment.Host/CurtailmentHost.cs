@@ -122,8 +122,7 @@ public sealed class CurtailmentHost
             .AddCheck<StartupHealthCheck>("startup", tags: [OperationsEndpoints.ReadyTag]);
 
         services.AddSingleton<StartupState>();
-        services.AddSingleton<CurtailmentMetrics>();
-        services.AddSingleton<PrometheusExporter>();
+        services.AddCurtailmentMetrics(builder.Configuration);
         services.AddSingleton<ApiKeyValidator>();
         services.AddSingleton<DashboardAuthorizationFilter>();
         services.AddSingleton<ForecastService>();
@@ -192,8 +191,6 @@ public sealed class CurtailmentHost
     private static void Configure(WebApplication app, HostRoleOptions role)
     {
         var metrics = app.Services.GetRequiredService<CurtailmentMetrics>();
-        // The exporter listens from the start: measurements made before it exists would be lost.
-        _ = app.Services.GetRequiredService<PrometheusExporter>();
         app.Use(async (context, next) =>
         {
             try
@@ -213,6 +210,7 @@ public sealed class CurtailmentHost
         app.UseRateLimiter();
 
         app.MapOperationsEndpoints();
+        app.MapCurtailmentMetrics();
         if (!role.ServesApi)
         {
             // A worker: health and metrics only; the API and the dashboard are served by the api processes.
