@@ -23,7 +23,7 @@ namespace Curtailment.Host;
 
 /// <summary>
 /// The service host: prediction API, Hangfire server and dashboard, OpenAPI page, health and metrics.
-/// <c>Program.cs</c> and <c>curtail serve</c> both start it through <see cref="BuildApp(string[])"/>.
+/// <c>Program.cs</c> starts it through <see cref="BuildApp(string[])"/> (<c>curtail serve</c> starts that program, ADR 0009).
 /// </summary>
 public sealed class CurtailmentHost
 {
