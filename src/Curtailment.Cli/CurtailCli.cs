@@ -29,6 +29,12 @@ public static class CurtailCli
 
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error };
+        if (parse.CommandResult.Command.Name == ServeCommand.Name)
+        {
+            // The host process handles Ctrl+C and SIGTERM itself; serve waits for it rather than cancelling after a timeout.
+            configuration.ProcessTerminationTimeout = null;
+        }
+
         return await parse.InvokeAsync(configuration);
     }
 }

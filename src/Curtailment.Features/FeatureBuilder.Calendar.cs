@@ -1,5 +1,5 @@
+using Curtailment.Core.Sun;
 using Curtailment.Features.Calendar;
-using Curtailment.Features.Sun;
 
 namespace Curtailment.Features;
 

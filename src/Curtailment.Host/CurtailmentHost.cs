@@ -23,7 +23,7 @@ namespace Curtailment.Host;
 
 /// <summary>
 /// The service host: prediction API, Hangfire server and dashboard, OpenAPI page, health and metrics.
-/// <c>Program.cs</c> and <c>curtail serve</c> both start it through <see cref="BuildApp(string[])"/>.
+/// <c>Program.cs</c> starts it through <see cref="BuildApp(string[])"/> (<c>curtail serve</c> starts that program, ADR 0009).
 /// </summary>
 public sealed class CurtailmentHost
 {
@@ -121,8 +121,7 @@ public sealed class CurtailmentHost
             .AddCheck<StartupHealthCheck>("startup", tags: [OperationsEndpoints.ReadyTag]);
 
         services.AddSingleton<StartupState>();
-        services.AddSingleton<CurtailmentMetrics>();
-        services.AddSingleton<PrometheusExporter>();
+        services.AddCurtailmentMetrics(builder.Configuration);
         services.AddSingleton<ApiKeyValidator>();
         services.AddSingleton<DashboardAuthorizationFilter>();
         services.AddSingleton<ForecastService>();
@@ -191,8 +190,6 @@ public sealed class CurtailmentHost
     private static void Configure(WebApplication app, HostRoleOptions role)
     {
         var metrics = app.Services.GetRequiredService<CurtailmentMetrics>();
-        // The exporter listens from the start: measurements made before it exists would be lost.
-        _ = app.Services.GetRequiredService<PrometheusExporter>();
         app.Use(async (context, next) =>
         {
             try
@@ -212,6 +209,7 @@ public sealed class CurtailmentHost
         app.UseRateLimiter();
 
         app.MapOperationsEndpoints();
+        app.MapCurtailmentMetrics();
         if (!role.ServesApi)
         {
             // A worker: health and metrics only; the API and the dashboard are served by the api processes.

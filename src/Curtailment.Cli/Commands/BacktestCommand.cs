@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 
 using Curtailment.Core.Regions;
+using Curtailment.Models.Trees;
 using Curtailment.Pipelines.Backtest;
 using Curtailment.Pipelines.Training;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,102 +16,101 @@ internal static class BacktestCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var region = CommonOptions.Region(required: true);
-        var from = new Option<DateOnly>("--from") { Description = "First target day (local date, YYYY-MM-DD).", Required = true };
-        var to = new Option<DateOnly>("--to") { Description = "Last target day, inclusive.", Required = true };
-        var outDir = new Option<string>("--out") { Description = "Folder for forecasts.csv, metrics.json and backtest.png.", Required = true };
-        var retrain = new Option<string>("--retrain-every")
-        {
-            Description = "Retraining cadence in days (7d or 7).",
-            DefaultValueFactory = _ => "7d",
-        };
-        var ablation = new Option<bool>("--ablation")
-        {
-            Description = "Also run each ablation variant (feature groups left out, model choices switched) into <out>/ablation/<variant>/ and write ablation.md.",
-        };
-        var variants = new Option<string?>("--ablation-variants")
-        {
-            Description = "With --ablation: only these variants, comma-separated (e.g. no_ssa); default all.",
-        };
-        var db = CommonOptions.Db();
-        var json = CommonOptions.Json();
+        var options = new Arguments();
         var command = new Command("backtest", "Forecast each day of a range as issued at 10:00 local the day before, train only on what was known then, and score it.")
         {
-            region, from, to, outDir, retrain, ablation, variants, db, json,
+            options.Region, options.From, options.To, options.OutDir, options.Retrain, options.Ablation, options.Variants, options.Db, options.Json,
         };
 
-        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(error, parse.GetValue(CommonOptions.Verbose), async () =>
-        {
-            var retrainDays = ParseDays(parse.GetValue(retrain)!);
-            await using var services = CliServices.Build(parse.GetValue(db), parse.GetValue(CommonOptions.Verbose));
-            var pipeline = services.GetRequiredService<BacktestPipeline>();
-            var request = new BacktestRequest(parse.GetValue(region)!, parse.GetValue(from), parse.GetValue(to), retrainDays);
-            // Checked before the long run, so a typo does not cost a whole backtest.
-            var standard = AblationVariant.Standard(services.GetRequiredService<ModelInputs>().OptionsFor(services.GetRequiredService<IRegionCatalog>().Get(request.RegionId)));
-            var only = parse.GetValue(variants)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var unknown = only?.Except(standard.Select(v => v.Name), StringComparer.Ordinal).ToList();
-            if (unknown is { Count: > 0 })
-            {
-                throw new ArgumentException($"--ablation-variants: unknown variant(s) {string.Join(", ", unknown)}; known: {string.Join(", ", standard.Select(v => v.Name))}.");
-            }
-
-            BacktestResult? result = null;
-            if (parse.GetValue(json) || Console.IsOutputRedirected)
-            {
-                result = await pipeline.RunAsync(request, null, cancellationToken);
-            }
-            else
-            {
-                await AnsiConsole.Progress().StartAsync(async context =>
-                {
-                    var task = context.AddTask("Backtesting");
-                    var progress = new Progress<(int Done, int Total)>(p =>
-                    {
-                        task.MaxValue = p.Total;
-                        task.Value = p.Done;
-                    });
-                    result = await pipeline.RunAsync(request, progress, cancellationToken);
-                });
-            }
-
-            var files = await BacktestWriter.WriteAsync(result!, parse.GetValue(outDir)!, cancellationToken);
-            if (parse.GetValue(ablation))
-            {
-                var results = new List<(AblationVariant, BacktestResult)>();
-                foreach (var variant in standard)
-                {
-                    if (only is { Length: > 0 } && variant.Name != "full" && !only.Contains(variant.Name, StringComparer.Ordinal))
-                    {
-                        continue;
-                    }
-
-                    var run = variant.Name == "full" ? result! : await pipeline.RunAsync(request with { Options = variant.Options }, null, cancellationToken);
-                    await BacktestWriter.WriteAsync(run, Path.Combine(parse.GetValue(outDir)!, "ablation", variant.Name), cancellationToken);
-                    results.Add((variant, run));
-                }
-
-                var table = Path.Combine(parse.GetValue(outDir)!, "ablation.md");
-                await File.WriteAllTextAsync(table, BacktestWriter.AblationTable(results), cancellationToken);
-                files = [.. files, table];
-            }
-            if (parse.GetValue(json))
-            {
-                await output.WriteLineAsync(JsonSerializer.Serialize(new { files, metrics = result!.Metrics, notes = result.Notes }, CliJson.Options));
-            }
-            else
-            {
-                await WriteTableAsync(output, result!);
-                foreach (var note in result!.Notes)
-                {
-                    await output.WriteLineAsync($"note: {note}");
-                }
-
-                await output.WriteLineAsync($"wrote {string.Join(", ", files)}");
-            }
-
-            return CurtailCli.Success;
-        }));
+        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(error, parse.GetValue(CommonOptions.Verbose), () => RunAsync(parse, options, output, cancellationToken)));
         return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, Arguments options, TextWriter output, CancellationToken cancellationToken)
+    {
+        var retrainDays = ParseDays(parse.GetValue(options.Retrain)!);
+        await using var services = CliServices.Build(parse.GetValue(options.Db), parse.GetValue(CommonOptions.Verbose));
+        var pipeline = services.GetRequiredService<BacktestPipeline>();
+        var request = new BacktestRequest(parse.GetValue(options.Region)!, parse.GetValue(options.From), parse.GetValue(options.To), retrainDays);
+        // Checked before the long run, so a typo does not cost a whole backtest.
+        var variants = Variants(parse, options, services.GetRequiredService<ModelInputs>().OptionsFor(services.GetRequiredService<IRegionCatalog>().Get(request.RegionId)));
+        var result = await RunWithProgressAsync(pipeline, request, quiet: parse.GetValue(options.Json) || Console.IsOutputRedirected, cancellationToken);
+
+        var outDir = parse.GetValue(options.OutDir)!;
+        var files = await BacktestWriter.WriteAsync(result, outDir, cancellationToken);
+        if (parse.GetValue(options.Ablation))
+        {
+            files = [.. files, await RunAblationAsync(pipeline, request, result, variants, outDir, cancellationToken)];
+        }
+
+        if (parse.GetValue(options.Json))
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(new { files, metrics = result.Metrics, notes = result.Notes }, CliJson.Options));
+        }
+        else
+        {
+            await WriteTableAsync(output, result);
+            foreach (var note in result.Notes)
+            {
+                await output.WriteLineAsync($"note: {note}");
+            }
+
+            await output.WriteLineAsync($"wrote {string.Join(", ", files)}");
+        }
+
+        return CurtailCli.Success;
+    }
+
+    /// <summary>The ablation variants to run: all, or those <c>--ablation-variants</c> names (unknown names refused).</summary>
+    private static List<AblationVariant> Variants(ParseResult parse, Arguments options, CurtailmentModelOptions regionDefaults)
+    {
+        var standard = AblationVariant.Standard(regionDefaults);
+        var only = parse.GetValue(options.Variants)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = only?.Except(standard.Select(v => v.Name), StringComparer.Ordinal).ToList();
+        if (unknown is { Count: > 0 })
+        {
+            throw new ArgumentException($"--ablation-variants: unknown variant(s) {string.Join(", ", unknown)}; known: {string.Join(", ", standard.Select(v => v.Name))}.");
+        }
+
+        return [.. standard.Where(v => only is not { Length: > 0 } || v.Name == "full" || only.Contains(v.Name, StringComparer.Ordinal))];
+    }
+
+    private static async Task<BacktestResult> RunWithProgressAsync(BacktestPipeline pipeline, BacktestRequest request, bool quiet, CancellationToken cancellationToken)
+    {
+        if (quiet)
+        {
+            return await pipeline.RunAsync(request, null, cancellationToken);
+        }
+
+        BacktestResult? result = null;
+        await AnsiConsole.Progress().StartAsync(async context =>
+        {
+            var task = context.AddTask("Backtesting");
+            var progress = new Progress<(int Done, int Total)>(p =>
+            {
+                task.MaxValue = p.Total;
+                task.Value = p.Done;
+            });
+            result = await pipeline.RunAsync(request, progress, cancellationToken);
+        });
+        return result!;
+    }
+
+    /// <summary>Runs each variant (reusing the full run) into <c>ablation/&lt;variant&gt;/</c>; returns the path of the summary table.</summary>
+    private static async Task<string> RunAblationAsync(
+        BacktestPipeline pipeline, BacktestRequest request, BacktestResult full, List<AblationVariant> variants, string outDir, CancellationToken cancellationToken)
+    {
+        var results = new List<(AblationVariant, BacktestResult)>();
+        foreach (var variant in variants)
+        {
+            var run = variant.Name == "full" ? full : await pipeline.RunAsync(request with { Options = variant.Options }, null, cancellationToken);
+            await BacktestWriter.WriteAsync(run, Path.Combine(outDir, "ablation", variant.Name), cancellationToken);
+            results.Add((variant, run));
+        }
+
+        var table = Path.Combine(outDir, "ablation.md");
+        await File.WriteAllTextAsync(table, BacktestWriter.AblationTable(results), cancellationToken);
+        return table;
     }
 
     private static int ParseDays(string text)
@@ -142,6 +142,34 @@ internal static class BacktestCommand
 
     private static string F(double value, string format = "0.0") => double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
 
+    private sealed class Arguments
+    {
+        public Option<string?> Region { get; } = CommonOptions.Region(required: true);
 
+        public Option<DateOnly> From { get; } = new("--from") { Description = "First target day (local date, YYYY-MM-DD).", Required = true };
 
+        public Option<DateOnly> To { get; } = new("--to") { Description = "Last target day, inclusive.", Required = true };
+
+        public Option<string> OutDir { get; } = new("--out") { Description = "Folder for forecasts.csv, metrics.json and backtest.png.", Required = true };
+
+        public Option<string> Retrain { get; } = new("--retrain-every")
+        {
+            Description = "Retraining cadence in days (7d or 7).",
+            DefaultValueFactory = _ => "7d",
+        };
+
+        public Option<bool> Ablation { get; } = new("--ablation")
+        {
+            Description = "Also run each ablation variant (feature groups left out, model choices switched) into <out>/ablation/<variant>/ and write ablation.md.",
+        };
+
+        public Option<string?> Variants { get; } = new("--ablation-variants")
+        {
+            Description = "With --ablation: only these variants, comma-separated (e.g. no_ssa); default all.",
+        };
+
+        public Option<string?> Db { get; } = CommonOptions.Db();
+
+        public Option<bool> Json { get; } = CommonOptions.Json();
+    }
 }

@@ -1,15 +1,14 @@
-using Curtailment.Host.Observability;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Curtailment.Host.Endpoints;
 
-/// <summary>Health probes and the Prometheus metrics.</summary>
+/// <summary>Health probes (the Prometheus metrics are mapped by <c>MetricsRegistration</c>).</summary>
 public static class OperationsEndpoints
 {
     /// <summary>Tag of the checks that make up readiness.</summary>
     public const string ReadyTag = "ready";
 
-    /// <summary>Maps <c>/health/live</c>, <c>/health/ready</c> and <c>/metrics</c>.</summary>
+    /// <summary>Maps <c>/health/live</c> and <c>/health/ready</c>.</summary>
     public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithName("Live");
@@ -18,9 +17,6 @@ public static class OperationsEndpoints
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteReadyAsync,
         }).WithName("Ready");
-        app.MapGet("/metrics", (PrometheusExporter exporter) => TypedResults.Text(exporter.Render(), "text/plain; version=0.0.4; charset=utf-8"))
-            .WithName("Metrics")
-            .WithSummary("Counters in the Prometheus text format.");
         return app;
     }
 

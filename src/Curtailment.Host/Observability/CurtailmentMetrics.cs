@@ -2,7 +2,10 @@ using System.Diagnostics.Metrics;
 
 namespace Curtailment.Host.Observability;
 
-/// <summary>The service's counters (System.Diagnostics.Metrics), exported at <c>/metrics</c>.</summary>
+/// <summary>
+/// The service's counters (System.Diagnostics.Metrics): the one place that defines its instruments. OpenTelemetry exports
+/// them (<see cref="MetricsRegistration"/>).
+/// </summary>
 public sealed class CurtailmentMetrics
 {
     /// <summary>Name of the meter.</summary>
@@ -22,7 +25,7 @@ public sealed class CurtailmentMetrics
         _jobRuns = Meter.CreateCounter<long>("curtailment_job_runs", description: "Background job runs, by job and outcome.");
     }
 
-    /// <summary>The meter the exporter listens to.</summary>
+    /// <summary>The meter of this host's instruments.</summary>
     public Meter Meter { get; }
 
     /// <summary>Counts a served request.</summary>

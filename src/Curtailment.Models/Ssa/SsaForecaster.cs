@@ -21,38 +21,10 @@ public static class SsaForecaster
     public static SsaModel Train(ReadOnlySpan<double> series, SsaOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        int trainSize = options.TrainSize ?? series.Length;
-        if (trainSize > series.Length)
-        {
-            throw new ArgumentException(
-                $"The series has {series.Length} points, fewer than TrainSize ({trainSize}).", nameof(series));
-        }
-
-        options.Validate(trainSize);
-        double[] y = series[..trainSize].ToArray();
-        GapFilling.InterpolateInPlace(y, nameof(series));
-        ThrowIfConstant(y, nameof(series));
-
+        var (y, trainSize) = TrainingWindow(series, options);
         int windowSize = options.WindowSize;
         int columns = trainSize - windowSize + 1;
-        var covariance = LagCovariance(y, windowSize, columns);
-        var evd = covariance.Evd(Symmetricity.Symmetric);
-
-        // MathNet returns ascending eigenvalues; SSA wants the leading components first.
-        var order = Enumerable.Range(0, windowSize).OrderByDescending(i => evd.EigenValues[i].Real).ToArray();
-        var eigenvalues = order.Select(i => Math.Max(0, evd.EigenValues[i].Real)).ToArray();
-        int numericalRank = Math.Max(1, eigenvalues.Count(v => v > eigenvalues[0] * NumericalRankTolerance));
-        int maxRank = Math.Min(options.EffectiveMaxRank, numericalRank);
-        int basisColumns = Math.Max(maxRank, Math.Min(options.Rank ?? 0, numericalRank)); // a fixed Rank may exceed MaxRank.
-        var basis = new double[windowSize, basisColumns];
-        for (int k = 0; k < basisColumns; k++)
-        {
-            for (int i = 0; i < windowSize; i++)
-            {
-                basis[i, k] = evd.EigenVectors[i, order[k]];
-            }
-        }
-
+        var (basis, eigenvalues, numericalRank, maxRank) = LeadingEigenvectors(y, options, columns);
         int rank = options.Rank is { } fixedRank
             ? Math.Min(fixedRank, numericalRank)
             : options.RankSelection switch
@@ -75,7 +47,67 @@ public static class SsaForecaster
         double[] reconstruction = Reconstruct(basis, coef, rank, trainSize, columns);
         double observationVariance = Variance(y, reconstruction, 0);
         double autoregressionVariance = RecurrenceResidualVariance(reconstruction, alpha);
+        var state = LastLagState(basis, coef, rank, windowSize, columns);
 
+        // The lag buffer starts from the same projected values; later observations are shifted in raw.
+        var model = new SsaModel(
+            options, rank, Flatten(basis, windowSize, rank), alpha, state, (double[])state.Clone(), observationVariance, autoregressionVariance, trainSize);
+        if (series.Length > trainSize)
+        {
+            model.Update(series[trainSize..]);
+        }
+
+        return model;
+    }
+
+    /// <summary>The first <see cref="SsaOptions.TrainSize"/> points, checked, with gaps interpolated.</summary>
+    private static (double[] Y, int TrainSize) TrainingWindow(ReadOnlySpan<double> series, SsaOptions options)
+    {
+        int trainSize = options.TrainSize ?? series.Length;
+        if (trainSize > series.Length)
+        {
+            throw new ArgumentException(
+                $"The series has {series.Length} points, fewer than TrainSize ({trainSize}).", nameof(series));
+        }
+
+        options.Validate(trainSize);
+        double[] y = series[..trainSize].ToArray();
+        GapFilling.InterpolateInPlace(y, nameof(series));
+        ThrowIfConstant(y, nameof(series));
+        return (y, trainSize);
+    }
+
+    /// <summary>
+    /// The lag covariance's eigenvalues (descending, clipped at zero) and as many leading eigenvectors as any rank choice
+    /// may use, with the numerical rank and the largest rank the options allow.
+    /// </summary>
+    private static (double[,] Basis, double[] Eigenvalues, int NumericalRank, int MaxRank) LeadingEigenvectors(double[] y, SsaOptions options, int columns)
+    {
+        int windowSize = options.WindowSize;
+        var covariance = LagCovariance(y, windowSize, columns);
+        var evd = covariance.Evd(Symmetricity.Symmetric);
+
+        // MathNet returns ascending eigenvalues; SSA wants the leading components first.
+        var order = Enumerable.Range(0, windowSize).OrderByDescending(i => evd.EigenValues[i].Real).ToArray();
+        var eigenvalues = order.Select(i => Math.Max(0, evd.EigenValues[i].Real)).ToArray();
+        int numericalRank = Math.Max(1, eigenvalues.Count(v => v > eigenvalues[0] * NumericalRankTolerance));
+        int maxRank = Math.Min(options.EffectiveMaxRank, numericalRank);
+        int basisColumns = Math.Max(maxRank, Math.Min(options.Rank ?? 0, numericalRank)); // a fixed Rank may exceed MaxRank.
+        var basis = new double[windowSize, basisColumns];
+        for (int k = 0; k < basisColumns; k++)
+        {
+            for (int i = 0; i < windowSize; i++)
+            {
+                basis[i, k] = evd.EigenVectors[i, order[k]];
+            }
+        }
+
+        return (basis, eigenvalues, numericalRank, maxRank);
+    }
+
+    /// <summary>The last lag vector's projection on the signal subspace, without its oldest value: the recurrence's state.</summary>
+    private static double[] LastLagState(double[,] basis, double[,] coef, int rank, int windowSize, int columns)
+    {
         var state = new double[windowSize - 1];
         for (int i = 1; i < windowSize; i++)
         {
@@ -88,6 +120,12 @@ public static class SsaForecaster
             state[i - 1] = v;
         }
 
+        return state;
+    }
+
+    /// <summary>The first <paramref name="rank"/> eigenvectors, row-major (lag by component), as the model stores them.</summary>
+    private static double[] Flatten(double[,] basis, int windowSize, int rank)
+    {
         var vectors = new double[windowSize * rank];
         for (int i = 0; i < windowSize; i++)
         {
@@ -97,15 +135,7 @@ public static class SsaForecaster
             }
         }
 
-        // The lag buffer starts from the same projected values; later observations are shifted in raw.
-        var model = new SsaModel(
-            options, rank, vectors, alpha, state, (double[])state.Clone(), observationVariance, autoregressionVariance, trainSize);
-        if (series.Length > trainSize)
-        {
-            model.Update(series[trainSize..]);
-        }
-
-        return model;
+        return vectors;
     }
 
     /// <summary>Two-sided standard normal quantile for a confidence level.</summary>

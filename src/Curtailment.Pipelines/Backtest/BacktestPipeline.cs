@@ -29,6 +29,31 @@ public sealed class BacktestPipeline(
     {
         ArgumentNullException.ThrowIfNull(request);
         var region = regions.Get(request.RegionId);
+        Validate(request);
+        var options = request.Options ?? inputs.OptionsFor(region);
+        var (reader, step, cache) = await PrepareAsync(region, request, options, cancellationToken);
+        var notes = new List<string>();
+        var targetDays = Days(request.From, request.To).ToList();
+        var total = Stopwatch.StartNew();
+        var issued = await ForecastDaysAsync(reader, region, request, options, cache, targetDays, notes, progress, cancellationToken);
+        var (scoredRows, scoredBaselines, metrics) = await ScoreAsync(reader, region, request, step, issued, cancellationToken);
+
+        var unknownDays = targetDays.Count(day => scoredRows.Where(r => r.Day == day).All(r => double.IsNaN(r.Actual)));
+        if (unknownDays > 0)
+        {
+            notes.Add($"{unknownDays} target day(s) have no published actuals and are not scored.");
+        }
+
+        logger.LogInformation("Backtest {Region} {From}..{To}: MAE {Mae:F1} MW, capture {Capture:F3}", region.Id, request.From, request.To, metrics["model"].MaeMw, metrics["model"].SchedulerCapture);
+        return new BacktestResult(region.Id, region.TimeZoneId, step, scoredRows, scoredBaselines, metrics, notes)
+        {
+            Timings = new BacktestTimings(
+                total.Elapsed.TotalSeconds, issued.Trainings, issued.TrainingTime.TotalSeconds, issued.FeatureTime.TotalMilliseconds / targetDays.Count, issued.Fits.Misses, issued.Fits.Hits),
+        };
+    }
+
+    private static void Validate(BacktestRequest request)
+    {
         if (request.To < request.From)
         {
             throw new BacktestException($"--to {request.To:yyyy-MM-dd} is before --from {request.From:yyyy-MM-dd}.");
@@ -38,27 +63,29 @@ public sealed class BacktestPipeline(
         {
             throw new BacktestException("--retrain-every must be at least one day.");
         }
+    }
 
-        var options = request.Options ?? inputs.OptionsFor(region);
+    /// <summary>The snapshot every as-of read of the run comes from, the target's step and the per-day feature cache over it.</summary>
+    private async Task<(IObservationReader Reader, TimeSpan Step, DayFeatureCache Cache)> PrepareAsync(
+        Region region, BacktestRequest request, CurtailmentModelOptions options, CancellationToken cancellationToken)
+    {
         // One in-memory snapshot serves the thousands of as-of reads; it applies the cut on every read.
         var (windowStart, _) = DayAheadSchedule.DayBounds(region, request.From.AddDays(-request.TrainingWindowDays - FeatureBuilder.HistoryDays - 2));
         var (_, windowEnd) = DayAheadSchedule.DayBounds(region, request.To.AddDays(1));
         var reader = await snapshots.LoadSnapshotAsync(region.Id, FeatureBuilder.SeriesRead(region), windowStart, windowEnd, cancellationToken);
         var step = await TargetResolutionAsync(reader, region, DayAheadSchedule.IssueTime(region, request.From), cancellationToken);
         var cache = new DayFeatureCache(inputs.BuilderFor(reader, options), region, step);
-        var notes = new List<string>();
-        var rows = new List<BacktestRow>();
-        var baselineRows = BaselineForecaster.All.ToDictionary(b => b.Name, _ => new List<BacktestRow>());
-        var targetDays = Days(request.From, request.To).ToList();
+        return (reader, step, cache);
+    }
 
+    /// <summary>Each target day forecast at its issue time by the model and the baselines, retraining every N days.</summary>
+    private static async Task<IssuedForecasts> ForecastDaysAsync(
+        IObservationReader reader, Region region, BacktestRequest request, CurtailmentModelOptions options, DayFeatureCache cache,
+        List<DateOnly> targetDays, List<string> notes, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        var issued = new IssuedForecasts();
         ICurtailmentForecaster? model = null;
         var lastTraining = DateOnly.MinValue;
-        var total = Stopwatch.StartNew();
-        var trainingTime = TimeSpan.Zero;
-        var featureTime = TimeSpan.Zero;
-        var trainings = 0;
-        // Each retrain's held-out blocks are fitted on exactly the rows an earlier retrain's final fit saw: reuse it.
-        var fits = new FitCache();
         for (var d = 0; d < targetDays.Count; d++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -67,26 +94,33 @@ public sealed class BacktestPipeline(
             if (model is null || day.DayNumber - lastTraining.DayNumber >= request.RetrainEveryDays)
             {
                 var trainingStarted = Stopwatch.GetTimestamp();
-                model = await TrainAsync(reader, region, day, issuedAt, request, options, cache, fits, notes, cancellationToken);
-                trainingTime += Stopwatch.GetElapsedTime(trainingStarted);
-                trainings++;
+                model = await TrainAsync(reader, region, day, issuedAt, request, options, cache, issued.Fits, notes, cancellationToken);
+                issued.TrainingTime += Stopwatch.GetElapsedTime(trainingStarted);
+                issued.Trainings++;
                 lastTraining = day;
             }
 
             // A target day is never a training day before its own forecast, so this is its first (timed) build.
             var featuresStarted = Stopwatch.GetTimestamp();
             var features = await cache.GetAsync(day, cancellationToken);
-            featureTime += Stopwatch.GetElapsedTime(featuresStarted);
+            issued.FeatureTime += Stopwatch.GetElapsedTime(featuresStarted);
             var climatology = features.Column("hist_28d_event_freq");
-            Add(rows, model.Predict(features), day, issuedAt, model.Name, climatology);
+            Add(issued.Rows, model.Predict(features), day, issuedAt, model.Name, climatology);
             foreach (var baseline in BaselineForecaster.All)
             {
-                Add(baselineRows[baseline.Name], baseline.Predict(features), day, issuedAt, baseline.Name, climatology);
+                Add(issued.Baselines[baseline.Name], baseline.Predict(features), day, issuedAt, baseline.Name, climatology);
             }
 
             progress?.Report((d + 1, targetDays.Count));
         }
 
+        return issued;
+    }
+
+    /// <summary>Every forecaster scored against the actuals as finally published, with MAE skill against the best baseline.</summary>
+    private static async Task<(List<BacktestRow> Rows, Dictionary<string, IReadOnlyList<BacktestRow>> Baselines, Dictionary<string, ForecastMetrics> Metrics)> ScoreAsync(
+        IObservationReader reader, Region region, BacktestRequest request, TimeSpan step, IssuedForecasts issued, CancellationToken cancellationToken)
+    {
         var (start, _) = DayAheadSchedule.DayBounds(region, request.From);
         var (_, end) = DayAheadSchedule.DayBounds(region, request.To);
         // Scoring happens after the fact, so the actuals are read as finally published.
@@ -96,8 +130,8 @@ public sealed class BacktestPipeline(
             throw new BacktestException($"Region {region.Id} has no {region.Target.Series} data between {request.From:yyyy-MM-dd} and {request.To:yyyy-MM-dd} to score against.");
         }
 
-        var scoredRows = WithActuals(rows, actuals);
-        var scoredBaselines = baselineRows.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<BacktestRow>)WithActuals(kv.Value, actuals));
+        var scoredRows = WithActuals(issued.Rows, actuals);
+        var scoredBaselines = issued.Baselines.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<BacktestRow>)WithActuals(kv.Value, actuals));
         var metrics = new Dictionary<string, ForecastMetrics> { ["model"] = Score(scoredRows, region, step) };
         foreach (var (name, baseline) in scoredBaselines)
         {
@@ -110,17 +144,7 @@ public sealed class BacktestPipeline(
             metrics[name] = metrics[name] with { MaeSkill = bestBaselineMae > 0 ? 1 - (metrics[name].MaeMw / bestBaselineMae) : double.NaN };
         }
 
-        var unknownDays = targetDays.Count(day => scoredRows.Where(r => r.Day == day).All(r => double.IsNaN(r.Actual)));
-        if (unknownDays > 0)
-        {
-            notes.Add($"{unknownDays} target day(s) have no published actuals and are not scored.");
-        }
-
-        logger.LogInformation("Backtest {Region} {From}..{To}: MAE {Mae:F1} MW, capture {Capture:F3}", region.Id, request.From, request.To, metrics["model"].MaeMw, metrics["model"].SchedulerCapture);
-        return new BacktestResult(region.Id, region.TimeZoneId, step, scoredRows, scoredBaselines, metrics, notes)
-        {
-            Timings = new BacktestTimings(total.Elapsed.TotalSeconds, trainings, trainingTime.TotalSeconds, featureTime.TotalMilliseconds / targetDays.Count, fits.Misses, fits.Hits),
-        };
+        return (scoredRows, scoredBaselines, metrics);
     }
 
     private static async Task<ICurtailmentForecaster> TrainAsync(
@@ -177,5 +201,22 @@ public sealed class BacktestPipeline(
         {
             yield return day;
         }
+    }
+
+    /// <summary>The run's forecasts before scoring, and what producing them cost.</summary>
+    private sealed class IssuedForecasts
+    {
+        public List<BacktestRow> Rows { get; } = [];
+
+        public Dictionary<string, List<BacktestRow>> Baselines { get; } = BaselineForecaster.All.ToDictionary(b => b.Name, _ => new List<BacktestRow>());
+
+        // Each retrain's held-out blocks are fitted on exactly the rows an earlier retrain's final fit saw: reuse it.
+        public FitCache Fits { get; } = new();
+
+        public int Trainings { get; set; }
+
+        public TimeSpan TrainingTime { get; set; }
+
+        public TimeSpan FeatureTime { get; set; }
     }
 }

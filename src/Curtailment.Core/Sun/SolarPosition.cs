@@ -1,4 +1,4 @@
-namespace Curtailment.Features.Sun;
+namespace Curtailment.Core.Sun;
 
 /// <summary>
 /// Sun elevation from the low-precision almanac formulas (good to about 0.01 degrees, far finer

@@ -1,6 +1,6 @@
-using Curtailment.Features.Sun;
+using Curtailment.Core.Sun;
 
-namespace Curtailment.Features.Tests;
+namespace Curtailment.Core.Tests;
 
 public sealed class SolarPositionTests
 {
