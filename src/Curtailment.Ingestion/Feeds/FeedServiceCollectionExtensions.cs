@@ -2,6 +2,7 @@ using Curtailment.Ingestion.Fetching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Curtailment.Ingestion.Feeds;
 
@@ -10,8 +11,8 @@ public static class FeedServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="FetchOptions"/> (<c>Curtailment:Fetch</c>) and <see cref="FeedOptions"/> (<c>Curtailment:Feeds</c>),
-    /// both validated at start; one HTTP client per operator host behind the standard resilience handler (rate limit,
-    /// total timeout, retries with back-off, circuit breaker, attempt timeout) configured from those options; every
+    /// both validated at start; one HTTP client per operator host behind a resilience handler (total timeout, retries with
+    /// back-off, circuit breaker, attempt timeout) configured from those options; every
     /// feed as an <see cref="IOperatorFeed"/>; and the <see cref="FeedCatalog"/>. Needs an <c>IConfiguration</c>.
     /// </summary>
     public static IServiceCollection AddCurtailmentFeeds(this IServiceCollection services)
@@ -27,7 +28,7 @@ public static class FeedServiceCollectionExtensions
 
         foreach (var client in FeedClients.All)
         {
-            services.AddHttpClient(client, Configure).AddStandardResilienceHandler().Configure(Resilience);
+            services.AddHttpClient(client, Configure).AddResilienceHandler("feed", Resilience);
         }
 
         services.AddSingleton<IOperatorFeed>(sp => Create<CaisoOutlookFeed>(sp, CaisoOutlookFeed.FuelSource));
@@ -53,19 +54,30 @@ public static class FeedServiceCollectionExtensions
         client.DefaultRequestHeaders.UserAgent.ParseAdd("Curtailment/1.0 (+forecasting research)");
     }
 
-    private static void Resilience(HttpStandardResilienceOptions resilience, IServiceProvider services)
+    /// <summary>
+    /// The standard handler's strategies (total timeout, retries with back-off and jitter on transient failures,
+    /// circuit breaker, attempt timeout) from <see cref="FetchOptions"/>, on the system clock: network waits are real
+    /// time even when a virtual clock (a replayed season, a test's fake clock) drives the jobs, which the standard
+    /// handler, taking the container's <see cref="TimeProvider"/>, would not allow.
+    /// </summary>
+    private static void Resilience(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
-        var options = services.GetRequiredService<IOptions<FetchOptions>>().Value;
-        resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
-        resilience.TotalRequestTimeout.Timeout = options.TotalTimeout;
-        resilience.Retry.MaxRetryAttempts = options.MaxRetryAttempts;
-        resilience.Retry.Delay = options.RetryDelay;
-
-        // The handler refuses a sampling window shorter than two attempts; long attempts (big workbooks) need a wider one.
-        var window = options.AttemptTimeout * 2;
-        if (resilience.CircuitBreaker.SamplingDuration < window)
-        {
-            resilience.CircuitBreaker.SamplingDuration = window;
-        }
+        var options = context.ServiceProvider.GetRequiredService<IOptions<FetchOptions>>().Value;
+        builder.TimeProvider = TimeProvider.System;
+        builder
+            .AddTimeout(options.TotalTimeout)
+            .AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                Delay = options.RetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            })
+            // A sampling window shorter than two attempts is refused; long attempts (big workbooks) need a wider one.
+            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, options.AttemptTimeout.Ticks * 2)),
+            })
+            .AddTimeout(options.AttemptTimeout);
     }
 }
