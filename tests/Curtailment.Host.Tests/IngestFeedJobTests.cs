@@ -44,6 +44,8 @@ public sealed class IngestFeedJobTests : IAsyncLifetime
             ["Curtailment:Feeds:BaseUrls:caiso-outlook-demand"] = address,
             ["Curtailment:Fetch:RetryDelay"] = "00:00:00.010",
             ["Curtailment:Fetch:MaxRetryAttempts"] = "1",
+            ["Curtailment:Fetch:AttemptTimeout"] = "00:00:05",
+            ["Curtailment:Fetch:TotalTimeout"] = "00:00:20",
         });
         _host.Client();
     }
