@@ -131,7 +131,6 @@ public sealed class CurtailmentHost
         services.AddTransient<RetrainJob>();
         services.AddTransient<ForecastJob>();
         services.AddTransient<CleanupJob>();
-        services.AddHttpClient(IngestJob.HttpClientName).AddStandardResilienceHandler();
         AddJobs(builder, role, storage);
     }
 

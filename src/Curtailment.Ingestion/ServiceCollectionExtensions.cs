@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Curtailment.Ingestion;
 
-/// <summary>Registers the importers and fetchers.</summary>
+/// <summary>Registers the importers.</summary>
 public static class ServiceCollectionExtensions
 {
     /// <summary>Adds every file importer and the <see cref="ImporterCatalog"/>.</summary>
@@ -19,7 +19,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IFileImporter, CaisoProductionImporter>();
         services.AddSingleton<IFileImporter, CaisoCurtailmentReportImporter>();
         services.AddSingleton<IFileImporter, CaisoOutlookImporter>();
+        services.AddSingleton<IFileImporter, CaisoOasisImporter>();
         services.AddSingleton<IFileImporter, Eia930Importer>();
+        services.AddSingleton<IFileImporter, Eia930ApiImporter>();
         services.AddSingleton<IFileImporter, AemoPriceDemandImporter>();
         services.AddSingleton<IFileImporter, DeRedispatchImporter>();
         services.AddSingleton<IFileImporter, GbBoaCurtailmentImporter>();

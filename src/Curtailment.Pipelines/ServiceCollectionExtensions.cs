@@ -2,7 +2,7 @@ using Curtailment.Core.Regions;
 using Curtailment.Features;
 using Curtailment.Core.Observations;
 using Curtailment.Ingestion;
-using Curtailment.Ingestion.Fetching;
+using Curtailment.Ingestion.Feeds;
 using Curtailment.Models.Ssa;
 using Curtailment.Pipelines.Backtest;
 using Curtailment.Pipelines.Forecasting;
@@ -38,7 +38,7 @@ public static class ServiceCollectionExtensions
         // Every FetchOptions default is valid, so this needs no configuration; a bad override fails at start.
         if (withFetchers)
         {
-            services.AddCurtailmentFetchers();
+            services.AddCurtailmentFeeds();
         }
         services.AddSingleton<IngestPipeline>();
         // SSA extrapolates demand where no operator forecast exists (a weekly window, because weekends matter; not

@@ -1,4 +1,5 @@
 using Curtailment.Features;
+using Curtailment.Ingestion.Feeds;
 using Curtailment.Ingestion.Fetching;
 using Curtailment.Models.Ssa;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,7 @@ namespace Curtailment.Pipelines.Tests;
 public sealed class ServiceCollectionExtensionsTests
 {
     [Fact]
-    public void AddCurtailment_NoFetchConfiguration_ResolvesFetchersAndPassesStartValidation()
+    public void AddCurtailment_NoFetchConfiguration_ResolvesFeedsAndPassesStartValidation()
     {
         using var services = new TestServices(new DateTimeOffset(2021, 3, 5, 12, 0, 0, TimeSpan.Zero));
 
@@ -16,9 +17,7 @@ public sealed class ServiceCollectionExtensionsTests
         var options = services.Get<IOptions<FetchOptions>>().Value;
 
         Assert.Equal(new Uri("https://www.caiso.com/"), options.CaisoBaseUrl);
-        Assert.NotNull(services.Get<CaisoWorkbookFetcher>());
-        Assert.NotNull(services.Get<CaisoOutlookFetcher>());
-        Assert.NotNull(services.Get<Eia930Fetcher>());
+        Assert.Contains("caiso-oasis-renewables-forecast", services.Get<FeedCatalog>().Names);
     }
 
     [Fact]

@@ -1,10 +1,10 @@
-using System.Globalization;
-using System.Net;
-using Curtailment.Core.Regions;
+using System.Runtime.ExceptionServices;
 using Curtailment.Core.Time;
 using Curtailment.Host.Errors;
 using Curtailment.Host.Observability;
 using Curtailment.Host.Options;
+using Curtailment.Ingestion.Feeds;
+using Curtailment.Ingestion.Fetching;
 using Curtailment.Pipelines.Ingest;
 using Hangfire;
 using Microsoft.Extensions.Options;
@@ -12,22 +12,20 @@ using Microsoft.Extensions.Options;
 namespace Curtailment.Host.Jobs;
 
 /// <summary>
-/// Ingests one configured source: every file of its folder, or its URL template for the last few local days.
-/// Files already stored are skipped by the store (same hash), so a retry or a re-run is harmless.
+/// Ingests one configured source: every file of its folder, or the due periods of its operator feed. Downloads go
+/// only through the feeds (retries, timeouts, truncated and empty bodies refused); a period not published yet is
+/// logged and asked for again on the next run. Files already stored are skipped by the store (same hash), so a
+/// retry or a re-run is harmless.
 /// </summary>
 public sealed class IngestJob(
     IngestPipeline pipeline,
     IOptionsMonitor<JobsOptions> options,
-    IRegionCatalog regions,
-    IHttpClientFactory httpClients,
+    FeedCatalog feeds,
     IHostEnvironment environment,
     TimeProvider time,
     CurtailmentMetrics metrics,
     ILogger<IngestJob> logger)
 {
-    /// <summary>Name of the HTTP client downloads use (standard resilience handler).</summary>
-    public const string HttpClientName = "ingest";
-
     /// <summary>Runs the job for the source named <paramref name="sourceName"/>; returns the files processed.</summary>
     [Queue(JobQueues.Ingest)]
     [AutomaticRetry(Attempts = 5)]
@@ -40,7 +38,7 @@ public sealed class IngestJob(
         {
             var results = source.Folder is { } folder
                 ? await FromFolderAsync(source, Path.GetFullPath(Path.Combine(environment.ContentRootPath, folder)), published, cancellationToken)
-                : await FromUrlAsync(source, published, cancellationToken);
+                : await FromFeedAsync(source, feeds.Get(source.Feed!), published, cancellationToken);
             var failed = results.Count(r => r.Failed);
             metrics.JobRun("ingest", succeeded: failed == 0);
             logger.LogInformation("Ingest {Source}: {Files} files, {Failed} refused, {Accepted} observations accepted",
@@ -65,35 +63,52 @@ public sealed class IngestJob(
         return await pipeline.IngestPathsAsync(source.Source, [folder], source.Region, published, null, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<IngestFileResult>> FromUrlAsync(IngestSourceOptions source, PublicationRule? published, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every due period of the feed, oldest first. A failed download does not stop the later periods; the job fails
+    /// afterwards (and Hangfire retries it) so the failure is seen.
+    /// </summary>
+    private async Task<IReadOnlyList<IngestFileResult>> FromFeedAsync(IngestSourceOptions source, IOperatorFeed feed, PublicationRule? published, CancellationToken cancellationToken)
     {
-        var template = source.UrlTemplate!;
-        var zone = source.Region is null ? TimeZoneInfo.Utc : regions.Get(source.Region).TimeZone;
-        var today = LocalClock.LocalDate(time.GetUtcNow(), zone);
-        var days = template.Contains("{date}", StringComparison.Ordinal)
-            ? Enumerable.Range(0, source.LookbackDays).Select(i => today.AddDays(-i)).Reverse().ToList()
-            : [today];
-        var client = httpClients.CreateClient(HttpClientName);
         var results = new List<IngestFileResult>();
-        foreach (var day in days)
+        var failures = new List<ExceptionDispatchInfo>();
+        foreach (var period in FeedPeriods.Due(feed, time.GetUtcNow(), source.LookbackDays))
         {
-            var date = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-            var url = new Uri(template.Replace("{date}", date, StringComparison.Ordinal));
-            using var response = await client.GetAsync(url, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.NotFound)
+            FeedResult fetched;
+            try
             {
-                // Not published yet: the next run picks it up.
-                logger.LogInformation("Ingest {Source}: {Url} is not published yet (404)", source.Name, url);
+                fetched = await feed.FetchAsync(period, cancellationToken);
+            }
+            catch (FetchException e)
+            {
+                logger.LogWarning("Ingest {Source}: feed {Feed} failed for {Period}: {Problem}", source.Name, feed.Name, period, e.Message);
+                failures.Add(ExceptionDispatchInfo.Capture(e));
                 continue;
             }
 
-            response.EnsureSuccessStatusCode();
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            var name = Path.GetFileName(url.AbsolutePath);
-            var fileName = template.Contains("{date}", StringComparison.Ordinal) && !name.Contains(date, StringComparison.Ordinal) ? $"{date}_{name}" : name;
-            results.Add(await pipeline.IngestBytesAsync(source.Source, bytes, fileName, source.Region, published, cancellationToken));
+            switch (fetched.Outcome)
+            {
+                case FeedOutcome.Skipped:
+                    logger.LogWarning("Ingest {Source}: feed {Feed} skipped: {Reason}", source.Name, feed.Name, fetched.Reason);
+                    return results;
+                case FeedOutcome.NotPublishedYet:
+                    logger.LogInformation("Ingest {Source}: {Period} not published yet: {Reason}", source.Name, period, fetched.Reason);
+                    continue;
+                default:
+                    var file = fetched.File!;
+                    results.Add(await pipeline.IngestBytesAsync(feed.Source, file.Content, file.FileName, feed.RegionId, published, cancellationToken));
+                    break;
+            }
         }
 
-        return results;
+        switch (failures.Count)
+        {
+            case 0:
+                return results;
+            case 1:
+                failures[0].Throw();
+                return results;
+            default:
+                throw new AggregateException($"Feed {feed.Name}: {failures.Count} periods failed to download.", failures.Select(f => f.SourceException));
+        }
     }
 }

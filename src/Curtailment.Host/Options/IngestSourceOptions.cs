@@ -1,18 +1,18 @@
 namespace Curtailment.Host.Options;
 
 /// <summary>
-/// One scheduled ingest: files from a folder or downloads from a URL template, parsed by an importer.
-/// Its recurring job id is <c>ingest:{Name}</c>.
+/// One scheduled ingest: the files of a folder, or an operator feed (<c>Curtailment.Ingestion.Feeds</c>) for the
+/// periods of the last few local days. Its recurring job id is <c>ingest:{Name}</c>.
 /// </summary>
 public sealed class IngestSourceOptions
 {
     /// <summary>Stable name, lower-case letters, digits and dashes (<c>caiso-outlook</c>).</summary>
     public string Name { get; set; } = "";
 
-    /// <summary>Importer source name (<c>caiso-outlook</c>, <c>tidy</c>, ...).</summary>
+    /// <summary>Importer source name (<c>caiso-outlook</c>, <c>tidy</c>, ...) of a folder; a feed names its own.</summary>
     public string Source { get; set; } = "";
 
-    /// <summary>Region id for importers that need one, or null.</summary>
+    /// <summary>Region id for importers that need one, or null; a feed names its own.</summary>
     public string? Region { get; set; }
 
     /// <summary>Publication rule for files without <c>published_at_utc</c> (<c>dayahead@10:00</c>), or null.</summary>
@@ -22,12 +22,12 @@ public sealed class IngestSourceOptions
     public string? Folder { get; set; }
 
     /// <summary>
-    /// URL to download; <c>{date}</c> becomes <c>YYYYMMDD</c> of each of the last <see cref="LookbackDays"/> local days
-    /// (the region's time zone, UTC without a region).
+    /// Name of the operator feed to fetch (<c>caiso-outlook-demand</c>, <c>caiso-oasis-renewables-forecast</c>, ...);
+    /// its base URL is set in <c>Curtailment:Feeds:BaseUrls</c> or <c>Curtailment:Fetch</c>.
     /// </summary>
-    public string? UrlTemplate { get; set; }
+    public string? Feed { get; set; }
 
-    /// <summary>Local days to (re)fetch with a <c>{date}</c> template.</summary>
+    /// <summary>Local days whose periods a feed (re)fetches on each run.</summary>
     public int LookbackDays { get; set; } = 2;
 
     /// <summary>Cron expression (UTC) of the recurring job.</summary>

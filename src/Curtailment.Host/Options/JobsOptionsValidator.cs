@@ -2,12 +2,13 @@ using System.Text.RegularExpressions;
 using Curtailment.Core.Regions;
 using Curtailment.Core.Time;
 using Curtailment.Ingestion;
+using Curtailment.Ingestion.Feeds;
 using Microsoft.Extensions.Options;
 
 namespace Curtailment.Host.Options;
 
 /// <summary>Checks the ingest sources against the importers and regions that exist, naming the setting at fault.</summary>
-public sealed partial class JobsOptionsValidator(ImporterCatalog importers, IRegionCatalog regions) : IValidateOptions<JobsOptions>
+public sealed partial class JobsOptionsValidator(ImporterCatalog importers, FeedCatalog feeds, IRegionCatalog regions) : IValidateOptions<JobsOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, JobsOptions options)
@@ -36,7 +37,7 @@ public sealed partial class JobsOptionsValidator(ImporterCatalog importers, IReg
                 failures.Add($"{prefix}:Name '{source.Name}' is used twice.");
             }
 
-            if (!importers.Sources.Contains(source.Source ?? "", StringComparer.OrdinalIgnoreCase))
+            if (source.Feed is null && !importers.Sources.Contains(source.Source ?? "", StringComparer.OrdinalIgnoreCase))
             {
                 failures.Add($"{prefix}:Source '{source.Source}' is not an importer ({string.Join(", ", importers.Sources)}).");
             }
@@ -51,14 +52,14 @@ public sealed partial class JobsOptionsValidator(ImporterCatalog importers, IReg
                 failures.Add($"{prefix}:Published '{source.Published}' is not a publication rule (realtime, realtime+PT1H, dayahead@10:00, nextday@10:00).");
             }
 
-            if (string.IsNullOrWhiteSpace(source.Folder) == string.IsNullOrWhiteSpace(source.UrlTemplate))
+            if (string.IsNullOrWhiteSpace(source.Folder) == string.IsNullOrWhiteSpace(source.Feed))
             {
-                failures.Add($"{prefix}: set exactly one of Folder and UrlTemplate.");
+                failures.Add($"{prefix}: set exactly one of Folder and Feed.");
             }
 
-            if (source.UrlTemplate is { } url && !Uri.TryCreate(url.Replace("{date}", "20000101", StringComparison.Ordinal), UriKind.Absolute, out _))
+            if (source.Feed is { } feed && feeds.Find(feed) is null)
             {
-                failures.Add($"{prefix}:UrlTemplate '{url}' is not an absolute URL.");
+                failures.Add($"{prefix}:Feed '{feed}' is not a feed ({string.Join(", ", feeds.Names)}).");
             }
 
             if (source.LookbackDays is < 1 or > 31)

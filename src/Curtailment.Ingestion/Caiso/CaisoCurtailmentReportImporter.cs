@@ -14,6 +14,8 @@ namespace Curtailment.Ingestion.Caiso;
 /// first column a row index, <c>DATE</c> without a year: the year comes from the file name);</item>
 /// <item>the raw PDF-to-CSV conversion of a report (text preamble, then the table, <c>HOUR</c> and
 /// <c>CURT TYPE</c> run together in one cell);</item>
+/// <item>the report itself: the PDF (until May 2025) and the daily renewables report HTML page (from June 2025),
+/// whose charts carry the hourly curtailment as JavaScript arrays;</item>
 /// <item>the cleaned long file <c>caiso_curtailment_hourly_by_type_*.csv</c>.</item>
 /// </list>
 /// Emits one breakdown series per fuel, type and reason (<c>curtailment_solar_economic_local_mw</c>) and the
@@ -32,9 +34,25 @@ public sealed partial class CaisoCurtailmentReportImporter : IFileImporter
     {
         ArgumentNullException.ThrowIfNull(context);
         var region = context.ResolveRegion("CAISO");
-        var csv = CsvFile.Read(content, context.FileName);
-        var headerIndex = csv.FirstNonBlank();
         var sums = new HourlySums(new BatchBuilder(Source, context.FileName), region);
+        using var buffer = CaisoFiles.Buffer(content);
+        var head = buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, 4096));
+        if (head.StartsWith("%PDF"u8))
+        {
+            ParsePdf(buffer, context.FileName, sums);
+            sums.Finish();
+            return sums.Builder.Batch;
+        }
+
+        if (head.TrimStart("\uFEFF \t\r\n"u8).StartsWith("<"u8))
+        {
+            ParseHtml(CsvFile.ReadText(buffer, context.FileName), context.FileName, sums);
+            sums.Finish();
+            return sums.Builder.Batch;
+        }
+
+        var csv = CsvFile.Read(buffer, context.FileName);
+        var headerIndex = csv.FirstNonBlank();
         if (csv.Records[headerIndex][0].Trim().Equals("interval_start_utc", StringComparison.OrdinalIgnoreCase))
         {
             ParseCleaned(csv, headerIndex, sums);

@@ -49,12 +49,43 @@ public sealed partial class CaisoOutlookImporter
     /// <summary>
     /// A cleaned year: already in UTC; <c>qa_flags</c> travels with each value as its note. False when the
     /// text is not the cleaned layout. A year is ~105k rows x 17 series, so rows are split by hand over
-    /// spans and duplicates are found per row start rather than per cell: the generic CSV reader and
-    /// <see cref="BatchBuilder"/>'s per-cell dictionary took seconds. The files are written unquoted.
+    /// spans and duplicates are found per row start rather than per cell. The files are written unquoted.
     /// </summary>
     private static bool TryParseCleaned(string text, string fileName, Region region, BatchBuilder builder)
     {
         var lines = new LineCursor(text);
+        if (!TryCleanedHeader(ref lines, text, fileName, out var header))
+        {
+            return false;
+        }
+
+        var (columns, noteIndex) = CleanedColumns(fileName, header);
+        var state = new CleanedRows(columns, noteIndex, header.Fields.Length, region, builder);
+        // One observation per cell: size the list once instead of growing it through ~2M adds.
+        state.Observations.Capacity = Math.Max(state.Observations.Capacity, text.AsSpan().Count('\n') * columns.Length);
+        while (lines.NextNonBlank(out var line, out var lineNumber))
+        {
+            var count = line.Split(state.Ranges, ',');
+            if (lines.AtEnd && !lines.EndsWithNewline && count < state.Width)
+            {
+                throw new ImportFormatException(fileName, lineNumber, count,
+                    $"the file is truncated: the last line has {count} of {state.Width} fields and no line break.");
+            }
+
+            builder.CountRow();
+            if (TryCleanedRow(line, lineNumber, count, state, out var start, out var end))
+            {
+                AddCleanedRow(line, lineNumber, count, start, end, state);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The header line when the text is the cleaned layout; a quote anywhere fails the file.</summary>
+    private static bool TryCleanedHeader(ref LineCursor lines, string text, string fileName, out CsvLine header)
+    {
+        header = null!;
         if (!lines.NextNonBlank(out var headerSpan, out var headerLine)
             || !headerSpan.TrimStart().StartsWith(CleanedStart, StringComparison.OrdinalIgnoreCase))
         {
@@ -62,125 +93,111 @@ public sealed partial class CaisoOutlookImporter
         }
 
         var headerText = headerSpan.ToString();
-        var header = new CsvLine(headerLine, headerText.Split(','), headerText);
-        var (columns, noteIndex) = CleanedColumns(fileName, header);
+        header = new CsvLine(headerLine, headerText.Split(','), headerText);
         var quote = text.IndexOf('"', StringComparison.Ordinal);
         if (quote >= 0)
         {
+            // A wrong header is the more useful message, so the columns are checked first.
+            CleanedColumns(fileName, header);
             throw new ImportFormatException(fileName, text.AsSpan(0, quote).Count('\n') + 1, null,
                 "the cleaned CAISO Outlook layout is unquoted CSV; this file has a quote character.");
         }
 
-        var width = header.Fields.Length;
-        var ranges = new Range[width + 1];
-        var values = new double?[columns.Length];
-        var needDayAhead = Array.Exists(columns, c => c.Timing == Timing.DayAhead);
-        var zone = region.TimeZone;
-        var observations = builder.Batch.Observations;
-        // Each row start seen, with where its observations sit in the batch, for the duplicate-key rule.
-        var rows = new Dictionary<long, (int First, int Count, int Line)>();
-        // One observation per cell: size the list once instead of growing it through ~2M adds.
-        observations.Capacity = Math.Max(observations.Capacity, text.AsSpan().Count('\n') * columns.Length);
+        return true;
+    }
 
-        while (lines.NextNonBlank(out var line, out var lineNumber))
+    /// <summary>
+    /// Reads a row's interval and values into <see cref="CleanedRows.Values"/>; false when the row was rejected or
+    /// has no value at all.
+    /// </summary>
+    private static bool TryCleanedRow(ReadOnlySpan<char> line, int lineNumber, int count, CleanedRows state, out DateTimeOffset start, out DateTimeOffset end)
+    {
+        var builder = state.Builder;
+        end = default;
+        if (!TryInstant(Field(line, state.Ranges, count, 0), out start))
         {
-            var count = line.Split(ranges, ',');
-            if (lines.AtEnd && !lines.EndsWithNewline && count < width)
+            builder.Reject(lineNumber, CleanedStart, $"'{Field(line, state.Ranges, count, 0)}' is not an ISO-8601 instant", line.ToString());
+            return false;
+        }
+
+        if (!TryInstant(Field(line, state.Ranges, count, 1), out end) || end <= start)
+        {
+            builder.Reject(lineNumber, "interval_end_utc", $"'{Field(line, state.Ranges, count, 1)}' is not an ISO-8601 instant after the interval start", line.ToString());
+            return false;
+        }
+
+        var any = false;
+        for (var c = 0; c < state.Columns.Length; c++)
+        {
+            var cell = Field(line, state.Ranges, count, state.Columns[c].Index).Trim();
+            if (cell.IsEmpty)
             {
-                throw new ImportFormatException(fileName, lineNumber, count,
-                    $"the file is truncated: the last line has {count} of {width} fields and no line break.");
+                state.Values[c] = null;
             }
-
-            builder.CountRow();
-            if (!TryInstant(Field(line, ranges, count, 0), out var start))
+            else if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
             {
-                builder.Reject(lineNumber, CleanedStart, $"'{Field(line, ranges, count, 0)}' is not an ISO-8601 instant", line.ToString());
-                continue;
+                state.Values[c] = number;
+                any = true;
             }
-
-            if (!TryInstant(Field(line, ranges, count, 1), out var end) || end <= start)
+            else
             {
-                builder.Reject(lineNumber, "interval_end_utc", $"'{Field(line, ranges, count, 1)}' is not an ISO-8601 instant after the interval start", line.ToString());
-                continue;
-            }
-
-            var bad = -1;
-            var any = false;
-            for (var c = 0; c < columns.Length && bad < 0; c++)
-            {
-                var cell = Field(line, ranges, count, columns[c].Index).Trim();
-                if (cell.IsEmpty)
-                {
-                    values[c] = null;
-                }
-                else if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
-                {
-                    values[c] = number;
-                    any = true;
-                }
-                else
-                {
-                    bad = c;
-                }
-            }
-
-            if (bad >= 0)
-            {
-                builder.Reject(lineNumber, columns[bad].Name, $"'{Field(line, ranges, count, columns[bad].Index)}' is not a number", line.ToString());
-                continue;
-            }
-
-            if (!any)
-            {
-                continue;
-            }
-
-            var noteSpan = noteIndex >= 0 ? Field(line, ranges, count, noteIndex).Trim() : [];
-            var note = noteSpan.IsEmpty ? null : noteSpan.ToString();
-            var publishedActual = end;
-            var publishedDayAhead = needDayAhead ? PublicationRule.DayAheadTen.PublishedAt(start, end, zone) : default;
-            var publishedHourAhead = start - HourAheadLead;
-            var duration = end - start;
-            var key = start.UtcTicks;
-            var repeat = rows.TryGetValue(key, out var earlier);
-            var first = observations.Count;
-            for (var c = 0; c < columns.Length; c++)
-            {
-                if (values[c] is not { } value)
-                {
-                    continue;
-                }
-
-                var column = columns[c];
-                if (repeat && Conflicts(observations, earlier, column.Series, value, out var previous))
-                {
-                    if (previous is { } p)
-                    {
-                        builder.Reject(lineNumber, column.Name,
-                            $"duplicate key ({column.Series} at {start:yyyy-MM-ddTHH:mm:ssK}) with a different value: {value} here, {p} on line {earlier.Line}",
-                            line.ToString());
-                        break;
-                    }
-
-                    continue;
-                }
-
-                var published = column.Timing switch
-                {
-                    Timing.DayAhead => publishedDayAhead,
-                    Timing.HourAhead => publishedHourAhead,
-                    _ => publishedActual,
-                };
-                observations.Add(new Observation(region.Id, column.Series, start, duration, value, builder.Source, published, note));
-            }
-
-            if (!repeat)
-            {
-                rows.Add(key, (first, observations.Count - first, lineNumber));
+                builder.Reject(lineNumber, state.Columns[c].Name, $"'{Field(line, state.Ranges, count, state.Columns[c].Index)}' is not a number", line.ToString());
+                return false;
             }
         }
 
-        return true;
+        return any;
+    }
+
+    /// <summary>
+    /// Adds the row's values; a row start seen before adds only series the earlier row lacks, and a different value
+    /// for one it has rejects the row from that column on.
+    /// </summary>
+    private static void AddCleanedRow(ReadOnlySpan<char> line, int lineNumber, int count, DateTimeOffset start, DateTimeOffset end, CleanedRows state)
+    {
+        var noteSpan = state.NoteIndex >= 0 ? Field(line, state.Ranges, count, state.NoteIndex).Trim() : [];
+        var note = noteSpan.IsEmpty ? null : noteSpan.ToString();
+        var publishedDayAhead = state.NeedDayAhead ? PublicationRule.DayAheadTen.PublishedAt(start, end, state.Region.TimeZone) : default;
+        var publishedHourAhead = start - HourAheadLead;
+        var duration = end - start;
+        var observations = state.Observations;
+        var key = start.UtcTicks;
+        var repeat = state.Rows.TryGetValue(key, out var earlier);
+        var first = observations.Count;
+        for (var c = 0; c < state.Columns.Length; c++)
+        {
+            if (state.Values[c] is not { } value)
+            {
+                continue;
+            }
+
+            var column = state.Columns[c];
+            if (repeat && Conflicts(observations, earlier, column.Series, value, out var previous))
+            {
+                if (previous is { } p)
+                {
+                    state.Builder.Reject(lineNumber, column.Name,
+                        $"duplicate key ({column.Series} at {start:yyyy-MM-ddTHH:mm:ssK}) with a different value: {value} here, {p} on line {earlier.Line}",
+                        line.ToString());
+                    break;
+                }
+
+                continue;
+            }
+
+            var published = column.Timing switch
+            {
+                Timing.DayAhead => publishedDayAhead,
+                Timing.HourAhead => publishedHourAhead,
+                _ => end,
+            };
+            observations.Add(new Observation(state.Region.Id, column.Series, start, duration, value, state.Builder.Source, published, note));
+        }
+
+        if (!repeat)
+        {
+            state.Rows.Add(key, (first, observations.Count - first, lineNumber));
+        }
     }
 
     /// <summary>
@@ -214,6 +231,33 @@ public sealed partial class CaisoOutlookImporter
         }
 
         return Values.TryParseInstant(text.ToString(), naiveIsUtc: true, out instant);
+    }
+
+    /// <summary>What the rows of one cleaned file share while they are read.</summary>
+    private sealed class CleanedRows(SeriesColumn[] columns, int noteIndex, int width, Region region, BatchBuilder builder)
+    {
+        public SeriesColumn[] Columns { get; } = columns;
+
+        public int NoteIndex { get; } = noteIndex;
+
+        public int Width { get; } = width;
+
+        public Region Region { get; } = region;
+
+        public BatchBuilder Builder { get; } = builder;
+
+        public List<Observation> Observations => Builder.Batch.Observations;
+
+        public bool NeedDayAhead { get; } = Array.Exists(columns, c => c.Timing == Timing.DayAhead);
+
+        /// <summary>Field ranges of the current line, reused.</summary>
+        public Range[] Ranges { get; } = new Range[width + 1];
+
+        /// <summary>Values of the current line, one per series column, reused.</summary>
+        public double?[] Values { get; } = new double?[columns.Length];
+
+        /// <summary>Each row start seen, with where its observations sit in the batch, for the duplicate-key rule.</summary>
+        public Dictionary<long, (int First, int Count, int Line)> Rows { get; } = [];
     }
 
     /// <summary>Walks the lines of a text with 1-based line numbers, skipping blank ones.</summary>

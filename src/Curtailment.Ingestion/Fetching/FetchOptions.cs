@@ -3,37 +3,29 @@ using System.ComponentModel.DataAnnotations;
 namespace Curtailment.Ingestion.Fetching;
 
 /// <summary>
-/// Where the fetchers download from and how patiently. Base URLs are configurable so tests (and mirrors)
-/// can point the fetchers elsewhere; a path template may also be an absolute URL, which then ignores the base.
+/// Where the operator feeds download from and how patiently. Base URLs are configurable per operator here, and per
+/// feed in <c>Curtailment:Feeds:BaseUrls</c>, so a mirror, a proxy or a test server can stand in for the operator.
 /// </summary>
 public sealed class FetchOptions : IValidatableObject
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Curtailment:Fetch";
 
-    /// <summary>CAISO's web site.</summary>
+    /// <summary>CAISO's web site (Today's Outlook, documents).</summary>
     [Required]
     public Uri CaisoBaseUrl { get; set; } = new("https://www.caiso.com/");
 
-    /// <summary>Path of the yearly "Production and Curtailments Data" workbook; <c>{year}</c> is the year.</summary>
+    /// <summary>CAISO's OASIS API.</summary>
     [Required]
-    public string CaisoWorkbookPath { get; set; } = "documents/productionandcurtailmentsdata_{year}.xlsx";
+    public Uri OasisBaseUrl { get; set; } = new("http://oasis.caiso.com/");
 
-    /// <summary>Path of a Today's Outlook history file; <c>{date}</c> is <c>YYYYMMDD</c>, <c>{file}</c> the file (<c>fuelsource.csv</c>).</summary>
+    /// <summary>EIA's open data API (v2).</summary>
     [Required]
-    public string CaisoOutlookPath { get; set; } = "outlook/history/{date}/{file}";
+    public Uri EiaApiBaseUrl { get; set; } = new("https://api.eia.gov/");
 
-    /// <summary>EIA's web site.</summary>
+    /// <summary>AEMO's web site.</summary>
     [Required]
-    public Uri EiaBaseUrl { get; set; } = new("https://www.eia.gov/");
-
-    /// <summary>
-    /// Path of an EIA-930 balancing-authority file: <c>{ba}</c> is the BA code (<c>CISO</c>), <c>{start}</c> and
-    /// <c>{end}</c> the first and last day as <c>YYYYMMDD</c> (optional). The default is the Grid Monitor's per-BA
-    /// workbook, which holds the whole history regardless of dates; point it at another export as needed.
-    /// </summary>
-    [Required]
-    public string Eia930Path { get; set; } = "electricity/gridmonitor/knownissues/xls/{ba}.xlsx";
+    public Uri AemoBaseUrl { get; set; } = new("https://aemo.com.au/");
 
     /// <summary>Limit for one attempt (the CAISO workbooks are 20-30 MB).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:30:00")]
@@ -61,33 +53,25 @@ public sealed class FetchOptions : IValidatableObject
                 [nameof(TotalTimeout), nameof(AttemptTimeout)]);
         }
 
-        foreach (var (name, url) in new[] { (nameof(CaisoBaseUrl), CaisoBaseUrl), (nameof(EiaBaseUrl), EiaBaseUrl) })
+        foreach (var (name, url) in new[]
+                 {
+                     (nameof(CaisoBaseUrl), CaisoBaseUrl), (nameof(OasisBaseUrl), OasisBaseUrl),
+                     (nameof(EiaApiBaseUrl), EiaApiBaseUrl), (nameof(AemoBaseUrl), AemoBaseUrl),
+                 })
         {
-            if (url is not null && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+            if (!IsHttpUrl(url))
             {
                 yield return new ValidationResult($"{name} '{url}' must be an absolute http(s) URL.", [name]);
             }
         }
-
-        foreach (var (name, template, placeholders) in new[]
-                 {
-                     (nameof(CaisoWorkbookPath), CaisoWorkbookPath, new[] { "{year}" }),
-                     (nameof(CaisoOutlookPath), CaisoOutlookPath, new[] { "{date}", "{file}" }),
-                     (nameof(Eia930Path), Eia930Path, new[] { "{ba}" }),
-                 })
-        {
-            var missing = placeholders.Where(p => template?.Contains(p, StringComparison.Ordinal) != true).ToArray();
-            if (missing.Length > 0)
-            {
-                yield return new ValidationResult($"{name} '{template}' must contain {string.Join(" and ", missing)}.", [name]);
-            }
-        }
     }
 
-    /// <summary>The URL for a filled-in template: absolute templates stand alone, others hang off the base.</summary>
+    /// <summary>Whether <paramref name="url"/> is an absolute http or https URL.</summary>
+    internal static bool IsHttpUrl(Uri? url) =>
+        url is not null && url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>A path (and query) below a base URL.</summary>
     internal static Uri Resolve(Uri baseUrl, string path) =>
-        Uri.TryCreate(path, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)
-            ? absolute
-            // Joined as text: Uri's own combination drops the base's last segment when it lacks a slash.
-            : new Uri($"{baseUrl.AbsoluteUri.TrimEnd('/')}/{path.TrimStart('/')}");
+        // Joined as text: Uri's own combination drops the base's last segment when it lacks a slash.
+        new($"{baseUrl.AbsoluteUri.TrimEnd('/')}/{path.TrimStart('/')}");
 }

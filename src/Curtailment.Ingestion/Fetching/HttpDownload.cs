@@ -9,9 +9,18 @@ namespace Curtailment.Ingestion.Fetching;
 /// </summary>
 internal static class HttpDownload
 {
-    public static async Task<byte[]> GetBytesAsync(HttpClient client, Uri url, TimeSpan totalTimeout, CancellationToken cancellationToken)
+    public static async Task<byte[]> GetBytesAsync(HttpClient client, Uri url, TimeSpan totalTimeout, CancellationToken cancellationToken) =>
+        await GetBytesOrNullAsync(client, url, url.AbsoluteUri, totalTimeout, notFoundIsNull: false, cancellationToken)
+        ?? throw new InvalidOperationException("unreachable: a 404 throws when notFoundIsNull is false");
+
+    /// <summary>
+    /// The body of <paramref name="url"/>, or null on 404 when <paramref name="notFoundIsNull"/> (an operator's
+    /// "not published yet"). Messages name <paramref name="shownUrl"/>, which hides secrets such as API keys.
+    /// </summary>
+    public static async Task<byte[]?> GetBytesOrNullAsync(HttpClient client, Uri url, string shownUrl, TimeSpan totalTimeout, bool notFoundIsNull,
+        CancellationToken cancellationToken)
     {
-        var text = url.AbsoluteUri;
+        var text = shownUrl;
 
         // The resilience handler's timeouts end when the headers arrive; this one also bounds the body.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -19,6 +28,11 @@ internal static class HttpDownload
         try
         {
             using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            if (notFoundIsNull && response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new FetchException(text, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase} (after retries).", response.StatusCode);
@@ -68,7 +82,8 @@ internal static class HttpDownload
         }
         catch (HttpRequestException e)
         {
-            throw new FetchException(text, $"request failed after retries: {e.Message}", e.StatusCode, e);
+            // The client's message may quote the request URL, secrets included: only the status and the shown URL leave.
+            throw new FetchException(text, $"request failed after retries ({e.HttpRequestError}).", e.StatusCode, e);
         }
     }
 }

@@ -137,16 +137,6 @@ public class AemoPriceDemandImporterTests
     }
 
     [Fact]
-    public void Parse_WrongHeader_ThrowsNamingColumn()
-    {
-        var error = Assert.Throws<ImportFormatException>(() => TestFiles.Parse(_importer, "Aemo/PRICE_AND_DEMAND_202401_SA1_wrong_header.csv"));
-
-        Assert.Equal(1, error.Line);
-        Assert.Equal(3, error.Column);
-        Assert.Contains("TOTALDEMAND", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Parse_EiaFile_ThrowsNotAnAemoFile()
     {
         var error = Assert.Throws<ImportFormatException>(() => TestFiles.Parse(_importer, "Eia930/release_2020_Oct_balancing_authorities_CISO.sample.csv"));
@@ -161,15 +151,6 @@ public class AemoPriceDemandImporterTests
 
         Assert.Equal(3, error.Line);
         Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_EmptyFile_ThrowsFileEmpty()
-    {
-        using var empty = new MemoryStream();
-
-        var error = Assert.Throws<ImportFormatException>(() => _importer.Parse(empty, new ImportContext("PRICE_AND_DEMAND_202401_SA1.csv", TestFiles.Regions)));
-        Assert.Contains("empty", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -253,14 +234,5 @@ public class AemoPriceDemandImporterTests
         Assert.Equal(1, error.Line);
         Assert.Equal(4, error.Column);
         Assert.Contains("rrp_aud_per_mwh", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_SameFileTwice_GivesTheSameObservations()
-    {
-        var first = TestFiles.Parse(_importer, "Aemo/aemo_sa1_price_demand_2014-01_2022-12_sample.csv");
-        var second = TestFiles.Parse(_importer, "Aemo/aemo_sa1_price_demand_2014-01_2022-12_sample.csv");
-
-        Assert.Equal(first.Observations, second.Observations);
     }
 }

@@ -100,6 +100,22 @@ public sealed class CaisoRealFilesTests
         Assert.Equal(CaisoTestSupport.Utc("2017-03-02T18:00:00Z"), first.PublishedAt);
     }
 
+    [Fact]
+    public void Parse_OriginalPdf_SameObservationsAsItsCsvConversion()
+    {
+        var root = Requires.RealData();
+
+        var pdf = Parse(_report, root, "caiso_curtailment_hourly_by_type_2016_2017", "original-sample",
+            "Wind_SolarReal-TimeDispatchCurtailmentReportMar01_2017.pdf");
+        var csv = Parse(_report, root, "caiso_curtailment_hourly_by_type_2016_2017", "original-sample",
+            "Wind_SolarReal-TimeDispatchCurtailmentReportMar01_2017.csv");
+
+        Assert.Empty(pdf.Rejected);
+        Assert.Equal(
+            csv.Observations.Select(o => (o.Series, o.IntervalStart, o.Value)).Order(),
+            pdf.Observations.Select(o => (o.Series, o.IntervalStart, o.Value)).Order());
+    }
+
     [Theory]
     // Rows: header excluded. Intervals: a normal day's file has the previous day's last interval
     // (00:00) and 287 of its own; a 289th row is the interval ending at the next midnight. The

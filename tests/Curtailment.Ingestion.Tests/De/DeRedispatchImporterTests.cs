@@ -151,17 +151,6 @@ public class DeRedispatchImporterTests
     }
 
     [Fact]
-    public void Parse_OnlySomeTsoColumns_ThrowsNamingTheMissingColumn()
-    {
-        var error = Assert.Throws<ImportFormatException>(() => TestFiles.Parse(_importer, "De/de_tso_redispatch_hourly_two_tsos.csv"));
-
-        Assert.Equal("de_tso_redispatch_hourly_two_tsos.csv", error.FileName);
-        Assert.Equal(1, error.Line);
-        Assert.Equal(8, error.Column);
-        Assert.Contains("amprion_down_mw", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Parse_AnotherOperatorsFile_ThrowsOnTheHeader()
     {
         var error = Assert.Throws<ImportFormatException>(() => TestFiles.Parse(_importer, "Aemo/aemo_sa1_price_demand_5min_sample.csv"));
@@ -172,27 +161,10 @@ public class DeRedispatchImporterTests
     }
 
     [Fact]
-    public void Parse_EmptyFile_Throws()
-    {
-        var error = Assert.Throws<ImportFormatException>(() => TestFiles.ParseText(_importer, "", "de_tso_redispatch_hourly.csv"));
-
-        Assert.Contains("empty", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Parse_RegionGiven_ThrowsBecauseTheFileNamesItsRegions()
     {
         var error = Assert.Throws<ImportFormatException>(() => TestFiles.Parse(_importer, "De/de_tso_redispatch_hourly_sample.csv", regionId: "DE-TENNET"));
 
         Assert.Contains("--region", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_SameFileTwice_GivesTheSameObservations()
-    {
-        var first = TestFiles.Parse(_importer, "De/de_tso_redispatch_hourly_sample.csv");
-        var second = TestFiles.Parse(_importer, "De/de_tso_redispatch_hourly_sample.csv");
-
-        Assert.Equal(first.Observations, second.Observations);
     }
 }

@@ -180,16 +180,6 @@ public class Eia930ImporterTests
     }
 
     [Fact]
-    public void Parse_WrongHeader_ThrowsNamingColumn()
-    {
-        var error = Assert.Throws<ImportFormatException>(() => TestFiles.Parse(_importer, "Eia930/eia930_demand_SWPP_hourly_wrong_header.csv"));
-
-        Assert.Equal(1, error.Line);
-        Assert.Equal(3, error.Column);
-        Assert.Contains("demand_mw", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Parse_MissingHeader_ThrowsNotAnEiaFile()
     {
         var error = Assert.Throws<ImportFormatException>(() => TestFiles.Parse(_importer, "Eia930/eia930_demand_SWPP_hourly_no_header.csv"));
@@ -213,15 +203,6 @@ public class Eia930ImporterTests
 
         Assert.Equal(3, error.Line);
         Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_EmptyFile_ThrowsFileEmpty()
-    {
-        using var empty = new MemoryStream();
-
-        var error = Assert.Throws<ImportFormatException>(() => _importer.Parse(empty, new ImportContext("eia930_demand_CISO_hourly.csv", TestFiles.Regions)));
-        Assert.Contains("empty", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -113,19 +113,6 @@ public class GbBoaCurtailmentImporterTests
     }
 
     [Fact]
-    public void Parse_WrongHeader_ThrowsNamingColumn()
-    {
-        var text = "interval_start_utc,interval_end_utc,interval_start_local,settlement_date,settlement_period,wind_curtailed_mwh,wind_curtailed_mw,wind_units_curtailed,england_curtailed_mwh\n";
-
-        var error = Assert.Throws<ImportFormatException>(() => TestFiles.ParseText(_importer, text, "boa.csv"));
-
-        Assert.Equal("boa.csv", error.FileName);
-        Assert.Equal(1, error.Line);
-        Assert.Equal(9, error.Column);
-        Assert.Contains("scotland_curtailed_mwh", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Parse_ForecastFile_ThrowsOnTheHeader()
     {
         var error = Assert.Throws<ImportFormatException>(() => TestFiles.Parse(_importer, "Gb/gb_wind_demand_forecast_halfhourly_sample.csv"));
@@ -134,27 +121,10 @@ public class GbBoaCurtailmentImporterTests
     }
 
     [Fact]
-    public void Parse_EmptyFile_Throws()
-    {
-        var error = Assert.Throws<ImportFormatException>(() => TestFiles.ParseText(_importer, "\n\n", "boa.csv"));
-
-        Assert.Contains("empty", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Parse_OtherRegionGiven_Throws()
     {
         var error = Assert.Throws<ImportFormatException>(() => TestFiles.Parse(_importer, "Gb/gb_wind_curtailment_boa_halfhourly_sample.csv", regionId: "CAISO"));
 
         Assert.Contains("Scotland", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_SameFileTwice_GivesTheSameObservations()
-    {
-        var first = TestFiles.Parse(_importer, "Gb/gb_wind_curtailment_boa_halfhourly_dst.csv");
-        var second = TestFiles.Parse(_importer, "Gb/gb_wind_curtailment_boa_halfhourly_dst.csv");
-
-        Assert.Equal(first.Observations, second.Observations);
     }
 }

@@ -162,21 +162,4 @@ public class GbBoundaryConstraintsImporterTests
         Assert.Equal(1, error.Line);
         Assert.Equal(2, error.Column);
     }
-
-    [Fact]
-    public void Parse_EmptyFile_Throws()
-    {
-        var error = Assert.Throws<ImportFormatException>(() => TestFiles.ParseText(_importer, "", "constraints.csv"));
-
-        Assert.Contains("empty", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_SameFileTwice_GivesTheSameObservations()
-    {
-        var first = TestFiles.Parse(_importer, "Gb/gb_da_boundary_limits_flows_halfhourly_sample.csv");
-        var second = TestFiles.Parse(_importer, "Gb/gb_da_boundary_limits_flows_halfhourly_sample.csv");
-
-        Assert.Equal(first.Observations, second.Observations);
-    }
 }

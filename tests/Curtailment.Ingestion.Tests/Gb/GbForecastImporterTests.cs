@@ -101,31 +101,4 @@ public class GbForecastImporterTests
         Assert.Contains("expected 2024-07-01T13:00:00+01:00", rejected.Reason, StringComparison.Ordinal);
         Assert.Empty(batch.Observations);
     }
-
-    [Fact]
-    public void Parse_WrongHeader_ThrowsNamingColumn()
-    {
-        var error = Assert.Throws<ImportFormatException>(() => TestFiles.Parse(_importer, "Gb/gb_wind_curtailment_boa_halfhourly_sample.csv"));
-
-        Assert.Equal(1, error.Line);
-        Assert.Equal(4, error.Column);
-        Assert.Contains("wind_forecast_mw", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_EmptyFile_Throws()
-    {
-        var error = Assert.Throws<ImportFormatException>(() => TestFiles.ParseText(_importer, "", "forecasts.csv"));
-
-        Assert.Contains("empty", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_SameFileTwice_GivesTheSameObservations()
-    {
-        var first = TestFiles.Parse(_importer, "Gb/gb_wind_demand_forecast_halfhourly_sample.csv");
-        var second = TestFiles.Parse(_importer, "Gb/gb_wind_demand_forecast_halfhourly_sample.csv");
-
-        Assert.Equal(first.Observations, second.Observations);
-    }
 }

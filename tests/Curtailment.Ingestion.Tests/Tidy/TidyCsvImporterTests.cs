@@ -161,14 +161,6 @@ public sealed class TidyCsvImporterTests
     }
 
     [Fact]
-    public void Parse_EmptyFile_Fails()
-    {
-        var error = Assert.Throws<ImportFormatException>(() => Parse("", region: "CAISO", published: "realtime", file: "empty.csv"));
-
-        Assert.Equal("empty.csv: the file is empty.", error.Message);
-    }
-
-    [Fact]
     public void Parse_UnknownRegionInLongRow_RejectsTheRow()
     {
         var batch = Parse("""

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Curtailment.Ingestion.Tests.Fetching;
+namespace Curtailment.Ingestion.Tests.Feeds;
 
 /// <summary>A real Kestrel on 127.0.0.1 with a free port; the handler sees each request and its 1-based number.</summary>
 internal sealed class LoopbackServer : IAsyncDisposable

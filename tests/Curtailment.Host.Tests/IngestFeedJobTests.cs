@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Curtailment.Core.Ingest;
+using Curtailment.Core.Observations;
+using Curtailment.Host.Jobs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Curtailment.Host.Tests;
+
+/// <summary>The ingest job over an operator feed, pointed at a real Kestrel on loopback that plays CAISO.</summary>
+[Trait("Category", "Integration")]
+public sealed class IngestFeedJobTests : IAsyncLifetime
+{
+    // SeededDatabase.Now is 2025-06-15 10:30 Pacific: the 14th is whole, the 15th "not published yet" here.
+    private const string PublishedDay = "/outlook/history/20250614/demand.csv";
+
+    private static readonly byte[] DemandFile =
+        "Time,Day ahead forecast,Hour ahead forecast,Current demand\n00:05,21000,20900,20950\n00:10,21010,20910,20960\n"u8.ToArray();
+
+    private readonly ConcurrentQueue<string> _requests = new();
+    private WebApplication _operator = null!;
+    private HostFactory _host = null!;
+    private int _failuresLeft;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _operator = builder.Build();
+        ((IApplicationBuilder)_operator).Run(ServeAsync);
+        await _operator.StartAsync();
+        var address = _operator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        _host = await HostFactory.SeededAsync(new Dictionary<string, string?>
+        {
+            ["Curtailment:Jobs:Sources:0:Name"] = "outlook-demand",
+            ["Curtailment:Jobs:Sources:0:Feed"] = "caiso-outlook-demand",
+            ["Curtailment:Jobs:Sources:0:LookbackDays"] = "2",
+            ["Curtailment:Feeds:BaseUrls:caiso-outlook-demand"] = address,
+            ["Curtailment:Fetch:RetryDelay"] = "00:00:00.010",
+            ["Curtailment:Fetch:MaxRetryAttempts"] = "1",
+            ["Curtailment:Fetch:AttemptTimeout"] = "00:00:05",
+            ["Curtailment:Fetch:TotalTimeout"] = "00:00:20",
+        });
+        _host.Client();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _operator.StopAsync();
+        await _operator.DisposeAsync();
+    }
+
+    private async Task ServeAsync(HttpContext context)
+    {
+        _requests.Enqueue(context.Request.Path);
+        if (context.Request.Path != PublishedDay)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
+        context.Response.ContentLength = DemandFile.Length;
+        await context.Response.Body.WriteAsync(DemandFile);
+    }
+
+    private IngestJob Job() => _host.Services.CreateScope().ServiceProvider.GetRequiredService<IngestJob>();
+
+    [Fact]
+    public async Task RunAsync_FeedSource_IngestsPublishedDayAndTreatsMissingDayAsNotYet()
+    {
+        var first = await Job().RunAsync("outlook-demand", default);
+        var second = await Job().RunAsync("outlook-demand", default);
+
+        var run = Assert.Single(first).Run;
+        Assert.True(run.Status == IngestRunStatus.Succeeded, run.Message);
+        Assert.Equal("20250614_demand.csv", run.FileName);
+        // Two rows of three series each.
+        Assert.Equal(6, run.ObservationsAccepted);
+        Assert.Equal(IngestRunStatus.Unchanged, Assert.Single(second).Run.Status);
+        Assert.Equal([PublishedDay, "/outlook/history/20250615/demand.csv"], _requests.Take(2));
+        var demand = await _host.Services.GetRequiredService<IObservationReader>().ReadAsync(
+            new ObservationQuery("CAISO", SeriesIds.Demand, new DateTimeOffset(2025, 6, 14, 7, 0, 0, TimeSpan.Zero),
+                new DateTimeOffset(2025, 6, 14, 7, 10, 0, TimeSpan.Zero), SeededDatabase.Now), default);
+        Assert.Contains(demand, o => o.Value == 20950 && o.Source == "caiso-outlook");
+    }
+
+    [Fact]
+    public async Task RunAsync_OperatorFailsEveryAttempt_JobFailsNamingTheUrl()
+    {
+        _failuresLeft = int.MaxValue;
+
+        var error = await Assert.ThrowsAsync<Ingestion.Fetching.FetchException>(() => Job().RunAsync("outlook-demand", default));
+
+        Assert.Contains("20250614/demand.csv", error.Url, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+    }
+}
