@@ -84,16 +84,10 @@ public sealed partial class PostgresStore
             "COPY observation_stage (series_key, interval_start, published_at, value, duration_s, note) FROM STDIN (FORMAT BINARY)",
             observations, order, direct, false, runId, cancellationToken);
 
-        await using var merge = new NpgsqlCommand("""
+        await using var merge = new NpgsqlCommand($"""
             INSERT INTO observation AS o (series_key, interval_start, published_at, ingest_run, value, duration_s, note)
             SELECT series_key, interval_start, published_at, @run, value, duration_s, note FROM observation_stage
-            ON CONFLICT (series_key, interval_start) DO UPDATE SET
-                value = excluded.value,
-                duration_s = excluded.duration_s,
-                published_at = GREATEST(o.published_at, excluded.published_at),
-                ingest_run = excluded.ingest_run,
-                note = excluded.note
-            WHERE o.value <> excluded.value OR o.duration_s <> excluded.duration_s
+            {ObservationConflictRule("o", "GREATEST")}
             """, npgsql, (NpgsqlTransaction)transaction);
         merge.CommandTimeout = BulkCommandTimeoutSeconds;
         merge.Parameters.AddWithValue("run", runId);

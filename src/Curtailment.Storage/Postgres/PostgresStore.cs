@@ -23,6 +23,9 @@ public sealed partial class PostgresStore : SqlStore
     /// </summary>
     internal static readonly SchemaMigrator Migrator = new(
         "Curtailment.Storage.Postgres.Migrations.",
+        new SchemaTypes(
+            Id: "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY", Int64: "bigint", Int32: "integer", Float64: "double precision", Text: "text",
+            Bytes: "bytea", WithoutRowid: ""),
         """
         CREATE TABLE IF NOT EXISTS schema_version (
             version     integer PRIMARY KEY,

@@ -99,6 +99,22 @@ public abstract partial class SqlStore
         return rows;
     }
 
+    /// <summary>
+    /// The revision rule of the observation upsert (ADR 0003), for a statement whose target is <paramref name="target"/>.
+    /// Same value and duration: the stored row stays as it is, so re-importing changes nothing. A revised value takes
+    /// the later publication time (<paramref name="greatest"/>: the dialect's two-argument maximum), so an as-of read
+    /// never sees a revision before it existed.
+    /// </summary>
+    private protected static string ObservationConflictRule(string target, string greatest) => $"""
+        ON CONFLICT (series_key, interval_start) DO UPDATE SET
+            value = excluded.value,
+            duration_s = excluded.duration_s,
+            published_at = {greatest}({target}.published_at, excluded.published_at),
+            ingest_run = excluded.ingest_run,
+            note = excluded.note
+        WHERE {target}.value <> excluded.value OR {target}.duration_s <> excluded.duration_s
+        """;
+
     /// <summary>The column that keeps a run's rejected rows in file order.</summary>
     private protected abstract string RejectedRowOrder { get; }
 
@@ -117,9 +133,8 @@ public abstract partial class SqlStore
         CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes the batch's observations in <paramref name="order"/>. Same value: the stored row stays as it is
-    /// (re-import changes nothing). A revised value takes the later publication time, so an as-of read never sees a
-    /// revision before it existed (ADR 0003); within a batch, a later row of the same key wins the same way.
+    /// Writes the batch's observations in <paramref name="order"/> under the revision rule
+    /// (<see cref="ObservationConflictRule"/>); within a batch, a later row of the same key counts as a later revision.
     /// </summary>
     private protected abstract Task WriteObservationsAsync(
         DbConnection connection, DbTransaction transaction, List<Observation> observations, ObservationOrder order, long runId,

@@ -14,18 +14,10 @@ public sealed partial class SqliteStore
     /// <summary>Page cache of an ingest connection, KiB.</summary>
     private const int IngestCacheKib = 65536;
 
-    // Same value: leave the row alone (re-import changes nothing). A revised value takes the later
-    // publication time, so an as-of read never sees a revision before it existed (ADR 0003).
-    private const string UpsertObservationSql = """
+    private static readonly string UpsertObservationSql = $"""
         INSERT INTO observation (series_key, interval_start, duration_s, value, published_at, ingest_run, note)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-        ON CONFLICT (series_key, interval_start) DO UPDATE SET
-            value = excluded.value,
-            duration_s = excluded.duration_s,
-            published_at = MAX(observation.published_at, excluded.published_at),
-            ingest_run = excluded.ingest_run,
-            note = excluded.note
-        WHERE observation.value <> excluded.value OR observation.duration_s <> excluded.duration_s
+        {ObservationConflictRule("observation", "MAX")}
         """;
 
     // For a series with no stored row anywhere in the batch's span (and no repeated start within the batch)

@@ -15,6 +15,8 @@ public sealed partial class SqliteStore : SqlStore
     /// <summary>The schema's migration scripts and how they are recorded.</summary>
     internal static readonly SchemaMigrator Migrator = new(
         "Curtailment.Storage.Sqlite.Migrations.",
+        // An INTEGER PRIMARY KEY is the rowid; tables read by their primary key are stored as that key's B-tree.
+        new SchemaTypes(Id: "INTEGER PRIMARY KEY", Int64: "INTEGER", Int32: "INTEGER", Float64: "REAL", Text: "TEXT", Bytes: "BLOB", WithoutRowid: " WITHOUT ROWID"),
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)",
         "INSERT INTO schema_version (version, name, applied_at) VALUES (@version, @name, unixepoch())");
 
