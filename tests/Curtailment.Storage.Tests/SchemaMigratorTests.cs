@@ -24,27 +24,17 @@ public sealed class SchemaMigratorTests
         Assert.Contains("CREATE TABLE observation", scripts[0].Sql, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Scripts_Sqlite_SpellsTheTypesAsTheReleasedScriptsDid()
+    [Theory]
+    [InlineData("Sqlite", "INTEGER PRIMARY KEY", "REAL", "BLOB", ") WITHOUT ROWID;", false)]
+    [InlineData("Postgres", "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "double precision", "bytea", ");", true)]
+    public void Scripts_EachDialect_SpellTheTypesAsTheReleasedScriptsDid(string dialect, string id, string float64, string bytes, string keyedTableEnd, bool oneActiveIndex)
     {
-        var sql = SqliteStore.Migrator.Scripts[1].Sql;
+        var sql = Migrator(dialect).Scripts[1].Sql.ReplaceLineEndings("\n");
 
-        Assert.Contains("    id              INTEGER PRIMARY KEY,\n", sql, StringComparison.Ordinal);
-        Assert.Contains("    predicted_mw    REAL NOT NULL,\n", sql, StringComparison.Ordinal);
-        Assert.Contains("    artifact        BLOB NOT NULL,\n", sql, StringComparison.Ordinal);
-        Assert.Contains("    PRIMARY KEY (forecast_id, interval_start)\n) WITHOUT ROWID;", sql, StringComparison.Ordinal);
-        Assert.DoesNotContain("ux_model_one_active", sql, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Scripts_Postgres_SpellsTheTypesAsTheReleasedScriptsDid()
-    {
-        var sql = PostgresStore.Migrator.Scripts[1].Sql;
-
-        Assert.Contains("    id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n", sql, StringComparison.Ordinal);
-        Assert.Contains("    predicted_mw    double precision NOT NULL,\n", sql, StringComparison.Ordinal);
-        Assert.Contains("    artifact        bytea NOT NULL,\n", sql, StringComparison.Ordinal);
-        Assert.Contains("    PRIMARY KEY (forecast_id, interval_start)\n);", sql, StringComparison.Ordinal);
-        Assert.Contains("CREATE UNIQUE INDEX ux_model_one_active ON model (region) WHERE status = 'Active';", sql, StringComparison.Ordinal);
+        Assert.Contains($"    id              {id},\n", sql, StringComparison.Ordinal);
+        Assert.Contains($"    predicted_mw    {float64} NOT NULL,\n", sql, StringComparison.Ordinal);
+        Assert.Contains($"    artifact        {bytes} NOT NULL,\n", sql, StringComparison.Ordinal);
+        Assert.Contains($"    PRIMARY KEY (forecast_id, interval_start)\n{keyedTableEnd}", sql, StringComparison.Ordinal);
+        Assert.Equal(oneActiveIndex, sql.Contains("CREATE UNIQUE INDEX ux_model_one_active ON model (region) WHERE status = 'Active';", StringComparison.Ordinal));
     }
 }

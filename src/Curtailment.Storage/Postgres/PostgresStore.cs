@@ -81,7 +81,13 @@ public sealed partial class PostgresStore : SqlStore
     private protected override string Int64Type => "bigint";
 
     /// <inheritdoc />
-    protected override void Dispose(bool disposing) => _dataSource.Dispose();
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _dataSource.Dispose();
+        }
+    }
 
     /// <inheritdoc />
     protected override ValueTask DisposeAsyncCore() => _dataSource.DisposeAsync();

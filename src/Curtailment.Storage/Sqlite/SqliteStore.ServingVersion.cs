@@ -56,6 +56,11 @@ public sealed partial class SqliteStore
     /// <summary>Closes the connection the serving version is read on.</summary>
     protected override void Dispose(bool disposing)
     {
+        if (!disposing)
+        {
+            return;
+        }
+
         lock (_versionLock)
         {
             _disposed = true;
