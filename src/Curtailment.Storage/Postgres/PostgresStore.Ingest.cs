@@ -49,9 +49,10 @@ public sealed partial class PostgresStore
     /// (ADR 0003). PostgreSQL's upsert may touch a row only once per statement, so repeated keys within the batch
     /// are folded first, in batch order (<see cref="Fold"/>).
     /// A series with no stored row in the batch's span and no repeated start is copied straight into
-    /// <c>observation</c> instead: no conflict can arise, so the upsert would only insert, at three times the cost
+    /// <c>observation</c> instead: no conflict can arise, so the upsert would only insert, at a far higher cost
     /// (the SQLite store's "plain insert into empty spans", ADR 0005). The check is race-free because the series-key
-    /// upsert above locked this run's keys until commit, so no other ingest can write these series meanwhile.
+    /// upsert (<see cref="CreateSeriesKeysAsync"/>) locked this run's keys until commit, so no other ingest can write
+    /// these series meanwhile.
     /// </summary>
     private protected override async Task WriteObservationsAsync(
         DbConnection connection, DbTransaction transaction, List<Observation> observations, ObservationOrder order, long runId,
@@ -94,7 +95,7 @@ public sealed partial class PostgresStore
         await merge.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>For each series run: whether it may be copied straight into <c>observation</c> (see above); internal for the tests.</summary>
+    /// <summary>For each series run: whether it may be copied straight into <c>observation</c> (see <see cref="WriteObservationsAsync"/>); internal for the tests.</summary>
     internal static async Task<bool[]> EmptySpansAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ObservationOrder.SeriesRun> runs, CancellationToken cancellationToken)
     {
