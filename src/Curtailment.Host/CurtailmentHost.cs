@@ -44,8 +44,8 @@ public sealed class CurtailmentHost
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--role"] = $"{HostRoleOptions.SectionName}:{nameof(HostRoleOptions.Role)}" });
         var role = HostRoleOptions.Read(builder.Configuration);
-        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        if (role.Role == HostRole.Worker && storage.Provider == "Postgres")
+        var storage = StorageOptions.Read(builder.Configuration);
+        if (role.Role == HostRole.Worker && storage.Provider == StorageProvider.Postgres)
         {
             using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
             PostgresStartupWait.WaitForServer(storage.ConnectionString, TimeSpan.FromSeconds(role.StorageWaitSeconds), loggers.CreateLogger(typeof(CurtailmentHost)));
@@ -137,7 +137,7 @@ public sealed class CurtailmentHost
     private static void AddJobs(WebApplicationBuilder builder, HostRoleOptions role, StorageOptions storage)
     {
         var services = builder.Services;
-        var postgres = storage.Provider == "Postgres";
+        var postgres = storage.Provider == StorageProvider.Postgres;
         services.AddHangfire((provider, configuration) =>
         {
             configuration

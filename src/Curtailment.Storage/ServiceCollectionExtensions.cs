@@ -3,7 +3,9 @@ using Curtailment.Core.Ingest;
 using Curtailment.Core.ModelRegistry;
 using Curtailment.Core.Observations;
 using Curtailment.Storage.Postgres;
+using Curtailment.Storage.Sql;
 using Curtailment.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -20,8 +22,9 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCurtailmentStorage(this IServiceCollection services)
     {
+        // Bound by hand: a provider the enum does not name fails validation naming the setting (StorageOptions.Read).
         services.AddOptions<StorageOptions>()
-            .BindConfiguration(StorageOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) => options.BindFrom(configuration))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, PostgresStorageValidator>());
@@ -31,10 +34,10 @@ public static class ServiceCollectionExtensions
             var time = sp.GetService<TimeProvider>() ?? TimeProvider.System;
             return new SelectedStore(options.Provider switch
             {
-                "Sqlite" => new SqliteStore(options.ConnectionString, time),
-                "Postgres" => new PostgresStore(options.ConnectionString, time, sp.GetService<ILogger<PostgresStore>>()),
+                StorageProvider.Sqlite => new SqliteStore(options.ConnectionString, time),
+                StorageProvider.Postgres => new PostgresStore(options.ConnectionString, time, sp.GetService<ILogger<PostgresStore>>()),
                 _ => throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions),
-                    [$"Curtailment:Storage:Provider '{options.Provider}' is not available in this build."]),
+                    [$"{StorageOptions.ProviderSetting} '{options.Provider}' is not available in this build."]),
             });
         });
         services.AddSingleton(sp => sp.GetRequiredService<SelectedStore>().As<IIngestStore>());
@@ -48,12 +51,12 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>The one store instance behind every role interface; disposes it with the container.</summary>
-    private sealed class SelectedStore(object store) : IDisposable, IAsyncDisposable
+    private sealed class SelectedStore(SqlStore store) : IDisposable, IAsyncDisposable
     {
-        public T As<T>() where T : class => (T)store;
+        public T As<T>() where T : class => (T)(object)store;
 
-        public void Dispose() => (store as IDisposable)?.Dispose();
+        public void Dispose() => store.Dispose();
 
-        public ValueTask DisposeAsync() => store is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
+        public ValueTask DisposeAsync() => store.DisposeAsync();
     }
 }

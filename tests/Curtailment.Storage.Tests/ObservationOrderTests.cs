@@ -1,5 +1,5 @@
 using Curtailment.Core.Observations;
-using Curtailment.Storage.Sqlite;
+using Curtailment.Storage.Sql;
 
 namespace Curtailment.Storage.Tests;
 

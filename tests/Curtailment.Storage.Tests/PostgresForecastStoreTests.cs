@@ -1,5 +1,6 @@
 using Curtailment.Core.Forecasts;
 using Curtailment.Storage.Postgres;
+using Curtailment.Testing;
 
 namespace Curtailment.Storage.Tests;
 

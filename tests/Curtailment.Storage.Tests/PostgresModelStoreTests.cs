@@ -1,6 +1,7 @@
 using System.Text;
 using Curtailment.Core.ModelRegistry;
 using Curtailment.Storage.Postgres;
+using Curtailment.Testing;
 
 namespace Curtailment.Storage.Tests;
 

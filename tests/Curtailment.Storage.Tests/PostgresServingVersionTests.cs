@@ -1,6 +1,7 @@
 using Curtailment.Core.Forecasts;
 using Curtailment.Core.ModelRegistry;
 using Curtailment.Storage.Postgres;
+using Curtailment.Testing;
 
 namespace Curtailment.Storage.Tests;
 

@@ -1,6 +1,7 @@
 using Curtailment.Core.Ingest;
 using Curtailment.Core.Observations;
 using Curtailment.Storage.Postgres;
+using Curtailment.Testing;
 
 namespace Curtailment.Storage.Tests;
 

@@ -3,6 +3,7 @@ using Curtailment.Core.Ingest;
 using Curtailment.Core.ModelRegistry;
 using Curtailment.Core.Observations;
 using Curtailment.Storage.Postgres;
+using Curtailment.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,7 @@
 using Curtailment.Core.Ingest;
 using Curtailment.Core.Observations;
 using Curtailment.Storage.Postgres;
+using Curtailment.Testing;
 
 namespace Curtailment.Storage.Tests;
 
@@ -27,8 +28,8 @@ public sealed class PostgresStoreTests : ObservationStoreContractTests, IDisposa
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(CreatePostgresStore)));
         CreatePostgresStore();
 
-        Assert.Equal((long)PostgresMigrator.Scripts.Count, _database.Scalar<long>("SELECT COUNT(*) FROM schema_version"));
-        Assert.Equal(PostgresMigrator.Scripts[^1].Version, _database.Scalar<int>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal((long)PostgresStore.Migrator.Scripts.Count, _database.Scalar<long>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(PostgresStore.Migrator.Scripts[^1].Version, _database.Scalar<int>("SELECT MAX(version) FROM schema_version"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Curtailment.Core.Ingest;
 using Curtailment.Core.Observations;
+using Curtailment.Storage.Sql;
 using Curtailment.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -153,5 +154,5 @@ public sealed class SqliteStoreTests : ObservationStoreContractTests, IDisposabl
     }
 
     /// <summary>Number of embedded SQLite migration scripts (one per schema version).</summary>
-    private static int MigrationScriptCount => SqliteMigrator.Scripts.Count;
+    private static int MigrationScriptCount => SqliteStore.Migrator.Scripts.Count;
 }

@@ -14,7 +14,7 @@ internal sealed class PostgresStorageValidator : IValidateOptions<StorageOptions
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Provider != "Postgres")
+        if (options.Provider != StorageProvider.Postgres)
         {
             return ValidateOptionsResult.Skip;
         }

@@ -1,28 +1,53 @@
+using System.Data.Common;
 using System.Net.Sockets;
-using Curtailment.Core.Ingest;
-using Curtailment.Core.Observations;
+using Curtailment.Storage.Sql;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Curtailment.Storage.Postgres;
 
 /// <summary>
 /// The scale-out store: PostgreSQL, with the same role interfaces and semantics as the SQLite store (ADR 0005).
-/// The schema is migrated when the store is created, so an empty database is ready to use. Split by concern into
-/// partial files (ingest, reads, summary, snapshot, models, forecasts).
+/// The schema is migrated when the store is created, so an empty database is ready to use. The logic is
+/// <see cref="SqlStore"/>'s; this class holds PostgreSQL's dialect: the data source, advisory locks for several
+/// processes writing at once, the bulk writes (binary COPY, arrays) and the serving version.
 /// </summary>
-public sealed partial class PostgresStore : IIngestStore, IObservationReader, IDataSummaryReader, IDisposable, IAsyncDisposable
+public sealed partial class PostgresStore : SqlStore
 {
+    /// <summary>Advisory lock key of the migration ("Curtailment schema"); any constant unique to this application.</summary>
+    internal const long MigrationLockKey = 0x4375_7274_5363_6865;
+
+    /// <summary>
+    /// The schema's migration scripts and how they are recorded. Several processes may start at once (scale-out): a
+    /// session advisory lock makes them take turns.
+    /// </summary>
+    internal static readonly SchemaMigrator Migrator = new(
+        "Curtailment.Storage.Postgres.Migrations.",
+        new SchemaTypes(
+            Id: "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY", Int64: "bigint", Int32: "integer", Float64: "double precision", Text: "text",
+            Bytes: "bytea", WithoutRowid: ""),
+        """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version     integer PRIMARY KEY,
+            name        text NOT NULL,
+            applied_at  timestamptz NOT NULL DEFAULT now())
+        """,
+        "INSERT INTO schema_version (version, name) VALUES (@version, @name)")
+    {
+        Lock = ($"SELECT pg_advisory_lock({MigrationLockKey})", $"SELECT pg_advisory_unlock({MigrationLockKey})"),
+    };
+
+    /// <summary>Commands that move a whole file may take long on a busy server; the default 30 s is for reads.</summary>
+    private const int BulkCommandTimeoutSeconds = 600;
+
     private readonly NpgsqlDataSource _dataSource;
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
 
     /// <summary>
     /// Connects to the database the connection string names and migrates it. An unusable connection string or an
     /// unreachable server throws <see cref="InvalidOperationException"/> naming the setting (never the password).
     /// </summary>
     public PostgresStore(string connectionString, TimeProvider time, ILogger<PostgresStore>? logger = null)
+        : base(time, logger)
     {
         var builder = PostgresConnectionStrings.TryParse(connectionString)
             ?? throw new InvalidOperationException($"{PostgresConnectionStrings.Setting} is not a valid PostgreSQL connection string (for example 'Host=db;Database=curtailment;Username=app;Password=...').");
@@ -32,16 +57,13 @@ public sealed partial class PostgresStore : IIngestStore, IObservationReader, ID
         }
 
         Server = PostgresConnectionStrings.Describe(builder);
-        _time = time;
-        _logger = logger ?? NullLogger<PostgresStore>.Instance;
         _dataSource = NpgsqlDataSource.Create(builder);
         try
         {
             using var connection = _dataSource.OpenConnection();
-            var applied = PostgresMigrator.Migrate(connection);
-            foreach (var version in applied)
+            foreach (var version in Migrator.Migrate(connection))
             {
-                LogMigrationApplied(_logger, version, Server);
+                LogMigrationApplied(Logger, "PostgreSQL", version, Server);
             }
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
@@ -54,35 +76,35 @@ public sealed partial class PostgresStore : IIngestStore, IObservationReader, ID
     /// <summary>Where the store is, without the password (<c>Host=...;Port=...;Database=...;Username=...</c>).</summary>
     public string Server { get; }
 
-    /// <summary>Commands that move a whole file may take long on a busy server; the default 30 s is for reads.</summary>
-    private const int BulkCommandTimeoutSeconds = 600;
+    private protected override string RejectedRowOrder => "ordinal";
+
+    private protected override string Int64Type => "bigint";
 
     /// <inheritdoc />
-    public void Dispose() => _dataSource.Dispose();
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _dataSource.Dispose();
+        }
+    }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    protected override ValueTask DisposeAsyncCore() => _dataSource.DisposeAsync();
 
-    private static long ToUnix(DateTimeOffset instant) => instant.ToUnixTimeSeconds();
+    private protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
 
-    private static DateTimeOffset FromUnix(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds);
+    private protected override string SameRegion(string column) => $"lower({column}) = lower(@region)";
 
-    /// <summary>
-    /// Clamps <see cref="DateTimeOffset.MaxValue"/> and friends to what Unix seconds can hold. Unlike SQLite,
-    /// PostgreSQL refuses bigint overflow, so the bounds leave room for the arithmetic the queries do
-    /// (<c>from - 86400</c>, <c>start + duration</c>).
-    /// </summary>
-    private static long ToUnixClamped(DateTimeOffset instant) =>
-        instant >= DateTimeOffset.MaxValue.AddDays(-1) ? long.MaxValue / 2
-        : instant <= DateTimeOffset.MinValue.AddDays(1) ? long.MinValue / 2
-        : instant.ToUnixTimeSeconds();
+    // Any other version text would fail the cast.
+    private protected override string NumberedVersion(string column) => $"{column} ~ '^v[0-9]+$'";
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Applied PostgreSQL schema version {Version} to {Server}")]
-    private static partial void LogMigrationApplied(ILogger logger, int version, string server);
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Stored {Observations} observations and {Rejected} rejected rows from {Source} file {File} in run {RunId}")]
-    private static partial void LogStored(ILogger logger, int observations, int rejected, string source, string file, long runId);
-
-    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "File {File} from {Source} was stored before by run {PreviousRunId}; nothing changed")]
-    private static partial void LogUnchanged(ILogger logger, string file, string source, long previousRunId);
+    // A transaction-scoped advisory lock on the key's hash: released at commit or rollback, whatever happens.
+    private protected override async Task LockAsync(DbConnection connection, DbTransaction transaction, string key, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        command.Parameters.AddWithValue("key", key);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

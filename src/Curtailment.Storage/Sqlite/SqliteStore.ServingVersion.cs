@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Curtailment.Storage.Sqlite;
 
-public sealed partial class SqliteStore : IServingVersionReader, IDisposable
+public sealed partial class SqliteStore
 {
     private readonly Lock _versionLock = new();
     private SqliteConnection? _versionConnection;
@@ -19,7 +19,7 @@ public sealed partial class SqliteStore : IServingVersionReader, IDisposable
     /// and the vintages, so the version counts every commit to the file; a write that changes nothing served
     /// (an ingest) costs a cache one reload.
     /// </remarks>
-    public ValueTask<ServingVersion> ReadServingVersionAsync(string region, CancellationToken cancellationToken)
+    public override ValueTask<ServingVersion> ReadServingVersionAsync(string region, CancellationToken cancellationToken)
     {
         lock (_versionLock)
         {
@@ -54,8 +54,13 @@ public sealed partial class SqliteStore : IServingVersionReader, IDisposable
     }
 
     /// <summary>Closes the connection the serving version is read on.</summary>
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
+        if (!disposing)
+        {
+            return;
+        }
+
         lock (_versionLock)
         {
             _disposed = true;

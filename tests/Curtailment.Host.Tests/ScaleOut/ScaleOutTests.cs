@@ -6,6 +6,7 @@ using Curtailment.Core.Time;
 using Curtailment.Pipelines;
 using Curtailment.Pipelines.Ingest;
 using Curtailment.Simulation;
+using Curtailment.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,7 @@ namespace Curtailment.Host.Tests.ScaleOut;
 
 /// <summary>
 /// The scale-out deployment for real: one PostgreSQL database, two API processes and two worker processes of the built
-/// host sharing it (Hangfire.PostgreSql). Needs <c>CURTAILMENT_TEST_POSTGRES</c> (see <see cref="ScaleOutDatabase"/>).
+/// host sharing it (Hangfire.PostgreSql). Needs <c>CURTAILMENT_TEST_POSTGRES</c> (see <see cref="PostgresTestDatabase"/>).
 /// </summary>
 [Trait("Category", "ScaleOut")]
 [Trait("Category", "Integration")]
@@ -23,7 +24,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IDisposable
     private const string NeverCron = "0 0 31 2 *"; // 31 February: recurring jobs only run when triggered.
     private static readonly TimeSpan Budget = TimeSpan.FromMinutes(6);
 
-    private readonly ScaleOutDatabase _database = new();
+    private readonly PostgresTestDatabase _database = new();
     private readonly string _folder = Directory.CreateTempSubdirectory("curtailment-scaleout-").FullName;
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Curtailment.Testing;
 using Npgsql;
 
 namespace Curtailment.Host.Tests.ScaleOut;
@@ -7,7 +8,7 @@ namespace Curtailment.Host.Tests.ScaleOut;
 /// <summary>
 /// How the built host starts (or refuses to) in a scale-out deployment: the role and queue settings, PostgreSQL down at
 /// start for a worker (waits with backoff) and for an API process (refuses), a wrong password (never shown). Tests that
-/// need a real server use <c>CURTAILMENT_TEST_POSTGRES</c> (see <see cref="ScaleOutDatabase"/>); the others point the
+/// need a real server use <c>CURTAILMENT_TEST_POSTGRES</c> (see <see cref="PostgresTestDatabase"/>); the others point the
 /// host at a loopback port nothing listens on.
 /// </summary>
 [Trait("Category", "ScaleOut")]
@@ -18,7 +19,7 @@ public sealed class StartupFaultTests : IDisposable
     private const string Password = "N0t-The-Real-Pa55word";
     private static readonly TimeSpan Start = TimeSpan.FromMinutes(2);
 
-    private ScaleOutDatabase? _database;
+    private PostgresTestDatabase? _database;
 
     [Theory]
     [InlineData("bogus")]
@@ -154,9 +155,9 @@ public sealed class StartupFaultTests : IDisposable
     public void Dispose() => _database?.Dispose();
 
     /// <summary>The test's database; skips the test without a server (fails it where CI requires one).</summary>
-    private ScaleOutDatabase Database()
+    private PostgresTestDatabase Database()
     {
-        _database ??= new ScaleOutDatabase();
+        _database ??= new PostgresTestDatabase("curtailment_scaleout");
         _database.Require();
         return _database;
     }

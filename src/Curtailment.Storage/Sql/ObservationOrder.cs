@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Curtailment.Core.Observations;
 
-namespace Curtailment.Storage.Sqlite;
+namespace Curtailment.Storage.Sql;
 
 /// <summary>
 /// The order in which a batch's observations are written: grouped by series key, then by interval start,

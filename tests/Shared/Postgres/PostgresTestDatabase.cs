@@ -1,20 +1,24 @@
 using System.Diagnostics.CodeAnalysis;
-using Curtailment.Testing;
+using System.Globalization;
+using System.Text;
 using Npgsql;
 
-namespace Curtailment.Storage.Tests;
+namespace Curtailment.Testing;
 
 /// <summary>
 /// A fresh, empty PostgreSQL database for one test-class instance (xunit makes one per test), created on the server
 /// <c>CURTAILMENT_TEST_POSTGRES</c> names and dropped on dispose, so no test sees another's rows. Without that
 /// variable there is no database, and <see cref="Require"/> skips the test (or fails it where
-/// <c>CURTAILMENT_REQUIRE_POSTGRES=1</c>, CI: see <c>.ci/run</c>).
+/// <c>CURTAILMENT_REQUIRE_POSTGRES=1</c>, CI: see <c>.ci/run</c>). Linked into the test projects that use PostgreSQL
+/// (they reference Npgsql through the store), not into every test project as the other shared files are.
 /// </summary>
 internal sealed class PostgresTestDatabase : IDisposable
 {
     private readonly string? _adminConnectionString;
 
-    public PostgresTestDatabase()
+    /// <summary>Creates the database where a server is configured.</summary>
+    /// <param name="prefix">The start of the database's name, which tells whose leftover a database is.</param>
+    public PostgresTestDatabase(string prefix = "curtailment_test")
     {
         _adminConnectionString = Environment.GetEnvironmentVariable(Requires.PostgresServerVariable);
         if (string.IsNullOrWhiteSpace(_adminConnectionString))
@@ -23,7 +27,7 @@ internal sealed class PostgresTestDatabase : IDisposable
             return;
         }
 
-        Name = $"curtailment_test_{Guid.NewGuid():N}";
+        Name = $"{prefix}_{Guid.NewGuid():N}";
         using (var admin = new NpgsqlConnection(_adminConnectionString))
         {
             admin.Open();
@@ -61,6 +65,47 @@ internal sealed class PostgresTestDatabase : IDisposable
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
         return (T)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Rows of a query, every column as text (null as empty).</summary>
+    public async Task<List<string[]>> RowsAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new string[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!;
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Per series: row count, exact sum of values (numeric, so independent of the scan order) and an MD5 of every
+    /// row in key order; any lost, duplicated or changed row changes it.
+    /// </summary>
+    public async Task<string> ObservationChecksumAsync()
+    {
+        var rows = await RowsAsync(
+            "SELECT series_key, COUNT(*), SUM(value::numeric), " +
+            "md5(string_agg(interval_start || ':' || value::text || ':' || published_at || ':' || duration_s, ',' ORDER BY interval_start)) " +
+            "FROM observation GROUP BY series_key ORDER BY series_key");
+        var text = new StringBuilder();
+        foreach (var row in rows)
+        {
+            text.AppendLine(string.Join(' ', row));
+        }
+
+        return text.ToString();
     }
 
     public void Dispose()

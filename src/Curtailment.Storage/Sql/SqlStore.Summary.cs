@@ -1,18 +1,17 @@
+using System.Data.Common;
 using System.Globalization;
 using Curtailment.Core.Observations;
-using Npgsql;
-using NpgsqlTypes;
 
-namespace Curtailment.Storage.Postgres;
+namespace Curtailment.Storage.Sql;
 
-public sealed partial class PostgresStore
+public abstract partial class SqlStore
 {
     /// <inheritdoc />
     public async Task<IReadOnlyList<SeriesSummary>> SummarizeAsync(string? region, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         var rows = new List<(long Key, SeriesSummary Summary)>();
-        await using (var command = new NpgsqlCommand("""
+        await using (var command = Command(connection, null, $"""
             SELECT k.id, k.region, k.series, k.source,
                    COUNT(*), MIN(o.interval_start), MAX(o.interval_start + o.duration_s),
                    MIN(o.value), MAX(o.value), SUM(o.value * o.duration_s) / 3600.0,
@@ -21,12 +20,12 @@ public sealed partial class PostgresStore
                    (SELECT MAX(r.finished_at) FROM series_run sr JOIN ingest_run r ON r.id = sr.run_id WHERE sr.series_key = k.id),
                    (SELECT COALESCE(SUM(r.rejected), 0) FROM series_run sr JOIN ingest_run r ON r.id = sr.run_id WHERE sr.series_key = k.id)
             FROM series_key k JOIN observation o ON o.series_key = k.id
-            WHERE @region IS NULL OR lower(k.region) = lower(@region)
+            WHERE @region IS NULL OR {SameRegion("k.region")}
             GROUP BY k.id
             ORDER BY k.region, k.series, k.source
-            """, connection))
+            """))
         {
-            command.Parameters.Add(new NpgsqlParameter<string?>("region", NpgsqlDbType.Text) { TypedValue = region });
+            command.Add("region", region);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -56,15 +55,15 @@ public sealed partial class PostgresStore
     }
 
     /// <summary>For sparse series a missing interval inside coverage is a zero, not a gap.</summary>
-    private static async Task<long> CountUncoveredAsync(NpgsqlConnection connection, long key, SeriesSummary summary, CancellationToken cancellationToken)
+    private static async Task<long> CountUncoveredAsync(DbConnection connection, long key, SeriesSummary summary, CancellationToken cancellationToken)
     {
         var first = ToUnix(summary.FirstIntervalStart);
         var last = ToUnix(summary.LastIntervalEnd);
         long covered = 0;
         var cursor = first;
-        await using (var command = new NpgsqlCommand("SELECT span_start, span_end FROM coverage WHERE series_key = @k ORDER BY span_start", connection))
+        await using (var command = Command(connection, null, "SELECT span_start, span_end FROM coverage WHERE series_key = @k ORDER BY span_start"))
         {
-            command.Parameters.AddWithValue("k", key);
+            command.Add("k", key);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -79,11 +78,11 @@ public sealed partial class PostgresStore
         }
 
         // Rows outside every coverage span are known values too, not gaps.
-        await using var outside = new NpgsqlCommand("""
+        await using var outside = Command(connection, null, """
             SELECT COUNT(*) FROM observation o WHERE o.series_key = @k AND NOT EXISTS (
                 SELECT 1 FROM coverage c WHERE c.series_key = @k AND o.interval_start >= c.span_start AND o.interval_start < c.span_end)
-            """, connection);
-        outside.Parameters.AddWithValue("k", key);
+            """);
+        outside.Add("k", key);
         var rowsOutside = Convert.ToInt64(await outside.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         var step = (long)summary.Resolution.TotalSeconds;
         return step > 0 ? Math.Max(0, ((last - first - covered) / step) - rowsOutside) : 0;
