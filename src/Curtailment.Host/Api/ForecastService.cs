@@ -164,7 +164,7 @@ public sealed class ForecastService(
     {
         var active = await models.ActiveModelAsync(region.Id, cancellationToken);
         var stored = await store.LatestForecastAsync(region.Id, from, to, cancellationToken);
-        var servingModel = stored is not null && (active is null || stored.ModelVersion == $"{active.Kind}@{active.Version}");
+        var servingModel = stored is not null && (active is null || active.ToModelVersion().IsLabel(stored.ModelVersion));
         var fresh = stored is not null && time.GetUtcNow() - stored.IssuedAt < FreshFor && stored.Points.Count > 0 && stored.Points[0].IntervalStart <= Max(from, stored.IssuedAt);
         return (servingModel && (Covers(stored!, from, to) || fresh), stored);
     }

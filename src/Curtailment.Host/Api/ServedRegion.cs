@@ -45,7 +45,7 @@ internal sealed class ServedRegion
             }
         }
 
-        ByServingModel = latest is not null && (active is null || latest.ModelVersion == $"{active.Kind}@{active.Version}");
+        ByServingModel = latest is not null && (active is null || active.ToModelVersion().IsLabel(latest.ModelVersion));
         Grid = new ForecastGrid(_points, _measure);
         var other = _measure == RankingMeasure.EventHours ? RankingMeasure.CurtailedEnergy : RankingMeasure.EventHours;
         _otherGrid = new Lazy<ForecastGrid>(() => new ForecastGrid(_points, other), LazyThreadSafetyMode.ExecutionAndPublication);

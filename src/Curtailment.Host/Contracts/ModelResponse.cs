@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Curtailment.Core.ModelRegistry;
+using Curtailment.Models.Artifacts;
 
 namespace Curtailment.Host.Contracts;
 
@@ -19,26 +19,14 @@ public sealed record ModelResponse(
     long Id, string Region, string Kind, string Version, string ModelVersion, string Status, DateTimeOffset CreatedAt, DateTimeOffset? ActivatedAt,
     DateOnly? TrainingFrom, DateOnly? TrainingTo, IReadOnlyDictionary<string, double> Metrics)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     /// <summary>Maps a registry record, reading its manifest.</summary>
     public static ModelResponse From(ModelRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        Models.Artifacts.ModelManifest? manifest = null;
-        try
-        {
-            manifest = JsonSerializer.Deserialize<Models.Artifacts.ModelManifest>(record.ManifestJson, Json);
-        }
-        catch (JsonException)
-        {
-            // A manifest this build cannot read still lists the model; it just shows no metrics.
-        }
+        // A manifest this build cannot read still lists the model; it just shows no metrics.
+        var manifest = ModelManifest.TryParse(record.ManifestJson);
 
-        return new(record.Id, record.Region, record.Kind, record.Version, $"{record.Kind}@{record.Version}", record.Status.ToString().ToLowerInvariant(),
+        return new(record.Id, record.Region, record.Kind, record.Version, record.ToModelVersion().ToString(), record.Status.ToString().ToLowerInvariant(),
             record.CreatedAt, record.ActivatedAt, manifest?.TrainingFrom, manifest?.TrainingTo,
             manifest?.Metrics.Where(m => double.IsFinite(m.Value)).ToDictionary(m => m.Key, m => m.Value) ?? []);
     }

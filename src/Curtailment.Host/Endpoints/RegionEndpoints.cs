@@ -3,6 +3,7 @@ using Curtailment.Core.ModelRegistry;
 using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
 using Curtailment.Host.Contracts;
+using Curtailment.Models.Baselines;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Curtailment.Host.Endpoints;
@@ -44,7 +45,7 @@ public static class RegionEndpoints
                 target.Count == 0 ? null : target.Max(s => s.LastIntervalEnd),
                 latest?.LastIngestedAt,
                 latest is null ? null : runs.GetValueOrDefault(latest.LastIngestRunId)?.FileName,
-                active is null ? "week_profile" : $"{active.Kind}@{active.Version}",
+                active is null ? BaselineForecaster.WeekProfile.Name : active.ToModelVersion().ToString(),
                 active is null ? null : ModelResponse.From(active),
                 System.Xml.XmlConvert.ToString(region.NativeResolution),
                 TargetResponse.Of(region)));
