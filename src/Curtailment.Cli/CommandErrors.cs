@@ -13,7 +13,8 @@ internal static class CommandErrors
             return await action();
         }
         catch (Exception e) when (e is UnknownRegionException or ArgumentException or FileNotFoundException or DirectoryNotFoundException
-            or OptionsValidationException or InvalidDataException or FormatException or Curtailment.Pipelines.Backtest.BacktestException or Curtailment.Models.Trees.InsufficientHistoryException)
+            or OptionsValidationException or InvalidDataException or FormatException or Curtailment.Pipelines.Backtest.BacktestException or Curtailment.Models.Trees.InsufficientHistoryException
+            or Curtailment.Pipelines.Serving.ForecastUnavailableException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             if (verbose)

@@ -53,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BacktestPipeline>();
         services.AddSingleton<ActiveModels>();
         services.AddSingleton<ForecastPipeline>();
+        services.AddSingleton<ForecastServing>();
         services.AddSingleton<Outlook.OutlookPipeline>();
         services.AddSingleton<TrainPipeline>();
         services.AddSingleton<DemoData.DemoDataPipeline>();

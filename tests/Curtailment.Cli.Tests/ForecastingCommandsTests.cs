@@ -81,6 +81,53 @@ public sealed class ForecastingCommandsTests : IDisposable
         Assert.Contains("--issued-at 'yesterday'", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Forecast_AsServed_AnswersFromTheStoredVintageLimitedToTheRange()
+    {
+        await RunAsync("simulate", "--out", Path.Combine(_folder, "sim"), "--start", "2025-04-01", "--days", "10", "--ingest", "--db", Db);
+        var issued = await RunAsync("forecast", "--region", "CAISO", "--issued-at", "2025-04-09T10:00:00-07:00", "--db", Db, "--json");
+        using var stored = JsonDocument.Parse(issued.Output);
+
+        var result = await RunAsync("forecast", "--region", "CAISO", "--as-served", "--from", "2025-04-09T18:00:00Z", "--to", "2025-04-10T00:00:00Z", "--db", Db, "--json");
+
+        Assert.Equal(0, result.Exit);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(stored.RootElement.GetProperty("id").GetInt64(), json.RootElement.GetProperty("id").GetInt64());
+        var points = json.RootElement.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(72, points.Count);
+        Assert.Equal(DateTimeOffset.Parse("2025-04-09T18:00:00Z", System.Globalization.CultureInfo.InvariantCulture), points[0].GetProperty("intervalStart").GetDateTimeOffset());
+        Assert.Equal(DateTimeOffset.Parse("2025-04-10T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), points[^1].GetProperty("intervalEnd").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Forecast_AsServedRegionWithoutData_ExitsTwoSayingWhatIsMissing()
+    {
+        var result = await RunAsync("forecast", "--region", "ERCOT", "--as-served", "--db", Db);
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("No total_curtailment_mw observations are stored for ERCOT", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--issued-at", "2025-04-09T10:00:00-07:00", "exclude each other")]
+    [InlineData("--to", "2025-04-09T10:00:00Z", "--to 2025-04-09T10:00:00+00:00 must be later than --from")]
+    public async Task Forecast_AsServedBadOptions_ExitsTwoNamingTheOption(string option, string value, string message)
+    {
+        var result = await RunAsync("forecast", "--region", "CAISO", "--as-served", "--from", "2025-04-09T12:00:00Z", option, value, "--db", Db);
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forecast_RangeWithoutAsServed_ExitsTwo()
+    {
+        var result = await RunAsync("forecast", "--region", "CAISO", "--from", "2025-04-09T12:00:00Z", "--db", Db);
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("--from and --to need --as-served", result.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

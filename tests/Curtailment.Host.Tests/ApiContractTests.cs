@@ -257,7 +257,7 @@ public sealed class ApiContractTests : IAsyncLifetime
     public async Task GetForecast_RangesPastTheStoredVintage_ComputeOnceAndReuseItWhileFresh()
     {
         // A range reaching past the end of what can be forecast: the first request computes a vintage,
-        // the next ones within ForecastService.FreshFor are answered from it instead of computing again.
+        // the next ones within VintageSelection.FreshFor are answered from it instead of computing again.
         var from = Iso(SeededDatabase.Now);
         var to = Iso(SeededDatabase.Now.AddDays(3));
 

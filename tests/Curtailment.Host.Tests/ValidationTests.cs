@@ -41,6 +41,13 @@ public sealed class ValidationTests : IAsyncLifetime
     [InlineData("/api/v1/best-window?regions=CAISO&duration=PT3H&earliestStart=2025-06-15T18:00:00Z&deadline=2025-07-15T18:00:00Z", "deadline")]
     [InlineData("/api/v1/best-window?regions=CAISO&duration=PT3H&top=0", "top")]
     [InlineData("/api/v1/best-window?regions=CAISO&duration=PT3H&earliestStart=soon", "earliestStart")]
+    [InlineData("/api/v1/regions/CAISO/windows?minMw=-5", "minMw")]
+    [InlineData("/api/v1/regions/CAISO/forecast?from=9999-12-31T23:00:00Z", "from")]
+    [InlineData("/api/v1/regions/CAISO/actuals?to=0001-01-01T00:00:00Z", "to")]
+    [InlineData("/api/v1/best-window?regions=CAISO&duration=PT3H&earliestStart=9999-12-31T23:00:00Z", "earliestStart")]
+    [InlineData("/api/v1/best-window?regions=CAISO&duration=P30D", "duration")]
+    [InlineData("/api/v1/best-window?regions=CAISO&duration=P10675199D", "duration")]
+    [InlineData("/api/v1/best-window?regions=CAISO&duration=PT0S", "duration")]
     public async Task Get_BadParameter_Returns400ProblemNamingTheField(string url, string field)
     {
         var problem = await Json.ProblemAsync(await _client.GetAsync(url), HttpStatusCode.BadRequest);
@@ -48,6 +55,26 @@ public sealed class ValidationTests : IAsyncLifetime
         var errors = problem["errors"]!.AsObject();
         Assert.True(errors.ContainsKey(field), $"errors name {string.Join(", ", errors.Select(e => e.Key))}, not {field}");
         Assert.NotEmpty(errors[field]!.AsArray());
+    }
+
+    [Fact]
+    public async Task GetWindows_NegativeMinMw_SaysTheAllowedRange()
+    {
+        var problem = await Json.ProblemAsync(await _client.GetAsync("/api/v1/regions/CAISO/windows?minMw=-5"), HttpStatusCode.BadRequest);
+
+        Assert.Equal("'-5' must be a number between 0 and 1000000.", problem["errors"]!["minMw"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task GetBestWindow_SeveralBadFields_OneMessageEach()
+    {
+        var problem = await Json.ProblemAsync(
+            await _client.GetAsync("/api/v1/best-window?regions=NOPE&duration=3h&top=99&rankBy=mwh"), HttpStatusCode.BadRequest);
+
+        var errors = problem["errors"]!.AsObject();
+        Assert.Equal(["duration", "rankBy", "regions", "top"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.All(errors, e => Assert.Single(e.Value!.AsArray()));
+        Assert.Equal("'99' must be an integer between 1 and 50.", errors["top"]![0]!.GetValue<string>());
     }
 
     [Fact]

@@ -17,4 +17,8 @@ public sealed record ModelRecord(
     ModelStatus Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ActivatedAt,
-    string ManifestJson);
+    string ManifestJson)
+{
+    /// <summary>The identity forecasts of this model carry (<c>fasttree@v3</c>).</summary>
+    public ModelVersion ToModelVersion() => new(Kind, Version);
+}

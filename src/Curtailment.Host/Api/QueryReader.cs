@@ -6,27 +6,30 @@ using Curtailment.Host.Errors;
 namespace Curtailment.Host.Api;
 
 /// <summary>
-/// Reads query parameters as text and collects one message per bad field, so that every 400 names its
-/// fields (minimal-API binding would answer a bare 400 for a malformed number or instant).
+/// Reads the text of bound request parameters (the records of <c>Curtailment.Contracts.Requests</c>) and collects one
+/// message per bad field, so that every 400 names its fields (binding typed values would answer a bare 400 for a
+/// malformed number or instant).
 /// </summary>
-public sealed partial class QueryReader(HttpRequest request)
+public sealed partial class QueryReader
 {
     /// <summary>The widest range a request may ask for.</summary>
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(14);
 
+    /// <summary>Instants before this one are refused (no operator data is that old).</summary>
+    public static readonly DateTimeOffset EarliestInstant = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Instants from this one on are refused: defaults and ranges added to them stay representable.</summary>
+    public static readonly DateTimeOffset LatestInstant = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
-    /// <summary>The raw value, or null when absent or blank.</summary>
-    public string? Text(string name)
-    {
-        var value = request.Query[name].ToString();
-        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-    }
+    /// <summary>The value, trimmed, or null when absent or blank.</summary>
+    public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>An ISO-8601 instant with an offset (<c>2025-06-15T10:00:00-07:00</c> or <c>...Z</c>), as UTC.</summary>
-    public DateTimeOffset? Instant(string name)
+    public DateTimeOffset? Instant(string name, string? value)
     {
-        var text = Text(name);
+        var text = Text(value);
         if (text is null)
         {
             return null;
@@ -35,9 +38,15 @@ public sealed partial class QueryReader(HttpRequest request)
         // An unencoded '+' in a query string arrives as a space.
         var normalized = text.Contains(' ', StringComparison.Ordinal) && !text.Contains('+', StringComparison.Ordinal) ? text.Replace(' ', '+') : text;
         if (WithOffset().IsMatch(normalized)
-            && DateTimeOffset.TryParse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+            && DateTimeOffset.TryParse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
         {
-            return value.ToUniversalTime();
+            if (instant >= EarliestInstant && instant < LatestInstant)
+            {
+                return instant.ToUniversalTime();
+            }
+
+            Error(name, $"'{text}' is outside the years {EarliestInstant.Year} to {LatestInstant.Year - 1}.");
+            return null;
         }
 
         Error(name, $"'{text}' is not an ISO-8601 instant with an offset (2025-06-15T10:00:00-07:00 or 2025-06-15T17:00:00Z).");
@@ -45,17 +54,17 @@ public sealed partial class QueryReader(HttpRequest request)
     }
 
     /// <summary>A number in [min, max].</summary>
-    public double? Number(string name, double min, double max)
+    public double? Number(string name, string? value, double min, double max)
     {
-        var text = Text(name);
+        var text = Text(value);
         if (text is null)
         {
             return null;
         }
 
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value >= min && value <= max)
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) && number >= min && number <= max)
         {
-            return value;
+            return number;
         }
 
         Error(name, $"'{text}' must be a number between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}.");
@@ -63,27 +72,27 @@ public sealed partial class QueryReader(HttpRequest request)
     }
 
     /// <summary>An integer in [min, max].</summary>
-    public int? Integer(string name, int min, int max)
+    public int? Integer(string name, string? value, int min, int max)
     {
-        var text = Text(name);
+        var text = Text(value);
         if (text is null)
         {
             return null;
         }
 
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
         {
-            return value;
+            return number;
         }
 
         Error(name, $"'{text}' must be an integer between {min} and {max}.");
         return null;
     }
 
-    /// <summary>An ISO-8601 duration (<c>PT3H</c>, <c>PT90M</c>, <c>P1DT2H</c>), positive.</summary>
-    public TimeSpan? Duration(string name)
+    /// <summary>An ISO-8601 duration (<c>PT3H</c>, <c>PT90M</c>, <c>P1DT2H</c>), positive and at most <see cref="MaxRange"/>.</summary>
+    public TimeSpan? Duration(string name, string? value)
     {
-        var text = Text(name);
+        var text = Text(value);
         if (text is null)
         {
             return null;
@@ -91,10 +100,16 @@ public sealed partial class QueryReader(HttpRequest request)
 
         try
         {
-            var value = XmlConvert.ToTimeSpan(text);
-            if (value > TimeSpan.Zero)
+            var duration = XmlConvert.ToTimeSpan(text);
+            if (duration > MaxRange)
             {
-                return value;
+                Error(name, $"'{text}' is longer than the widest range a request may ask for ({MaxRange.TotalDays:F0} days).");
+                return null;
+            }
+
+            if (duration > TimeSpan.Zero)
+            {
+                return duration;
             }
         }
         catch (FormatException)
@@ -109,8 +124,8 @@ public sealed partial class QueryReader(HttpRequest request)
     }
 
     /// <summary>A comma-separated list, without blanks.</summary>
-    public IReadOnlyList<string> List(string name) =>
-        (Text(name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+    public static IReadOnlyList<string> List(string? value) =>
+        (Text(value) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     /// <summary>Records a problem with a field.</summary>
     public void Error(string name, string message)
@@ -130,10 +145,11 @@ public sealed partial class QueryReader(HttpRequest request)
     /// A time range [<paramref name="fromName"/>, <paramref name="toName"/>) with defaults; the end must be after
     /// the start and the range at most <see cref="MaxRange"/>.
     /// </summary>
-    public (DateTimeOffset From, DateTimeOffset To) Range(string fromName, string toName, DateTimeOffset defaultFrom, TimeSpan defaultLength)
+    public (DateTimeOffset From, DateTimeOffset To) Range(
+        string fromName, string? fromValue, string toName, string? toValue, DateTimeOffset defaultFrom, TimeSpan defaultLength)
     {
-        var from = Instant(fromName) ?? defaultFrom;
-        var to = Instant(toName) ?? from + defaultLength;
+        var from = Instant(fromName, fromValue) ?? defaultFrom;
+        var to = Instant(toName, toValue) ?? from + defaultLength;
         if (!HasError(fromName) && !HasError(toName))
         {
             if (to <= from)

@@ -1,7 +1,9 @@
+using System.ComponentModel;
+using Curtailment.Contracts;
+using Curtailment.Contracts.Requests;
 using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
 using Curtailment.Host.Api;
-using Curtailment.Host.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Curtailment.Host.Endpoints;
@@ -19,12 +21,13 @@ public static class ActualsEndpoints
     }
 
     private static async Task<Ok<ActualsResponse>> GetActualsAsync(
-        string id, HttpRequest request, IRegionCatalog regions, IObservationReader reader, TimeProvider time, CancellationToken cancellationToken)
+        [Description(RegionEndpoints.RegionIdDescription)] string id, [AsParameters] ActualsQuery request,
+        IRegionCatalog regions, IObservationReader reader, TimeProvider time, CancellationToken cancellationToken)
     {
         var region = regions.Get(id);
-        var query = new QueryReader(request);
+        var query = new QueryReader();
         var now = time.GetUtcNow();
-        var (from, to) = query.Range("from", "to", now.AddHours(-48), TimeSpan.FromHours(48));
+        var (from, to) = query.Range("from", request.From, "to", request.To, now.AddHours(-48), TimeSpan.FromHours(48));
         query.ThrowIfInvalid();
         var observations = await reader.ReadAsync(new ObservationQuery(region.Id, region.Target.Series, from, to, now), cancellationToken);
         return TypedResults.Ok(new ActualsResponse(region.Id, region.Target.Series, now,

@@ -1,8 +1,14 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Curtailment.Contracts;
+using Curtailment.Contracts.Requests;
 using Curtailment.Core.Forecasts;
 using Curtailment.Core.Regions;
 using Curtailment.Host.Api;
-using Curtailment.Host.Contracts;
+using Curtailment.Pipelines.Serving;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Curtailment.Host.Endpoints;
 
@@ -22,24 +28,30 @@ public static class ForecastEndpoints
     }
 
     private static async Task<Utf8JsonResult<ForecastResponse>> GetForecastAsync(
-        string id, HttpRequest request, IRegionCatalog regions, ForecastService forecasts, TimeProvider time, CancellationToken cancellationToken)
+        [Description(RegionEndpoints.RegionIdDescription)] string id, [AsParameters] ForecastQuery request,
+        IRegionCatalog regions, ForecastServing forecasts, IOptions<JsonOptions> json, TimeProvider time, CancellationToken cancellationToken)
     {
         var region = regions.Get(id);
-        var query = new QueryReader(request);
-        var (from, to) = query.Range("from", "to", time.GetUtcNow(), TimeSpan.FromHours(24));
+        var query = new QueryReader();
+        var (from, to) = query.Range("from", request.From, "to", request.To, time.GetUtcNow(), TimeSpan.FromHours(24));
         query.ThrowIfInvalid();
-        return new Utf8JsonResult<ForecastResponse>(await forecasts.GetResponseJsonAsync(region, from, to, cancellationToken));
+        var options = json.Value.SerializerOptions;
+        var target = Responses.Target(region);
+        return new Utf8JsonResult<ForecastResponse>(await forecasts.GetSerializedAsync(
+            region, from, to, vintage => JsonSerializer.SerializeToUtf8Bytes(Responses.Forecast(vintage, target), options), cancellationToken));
     }
 
     private static async Task<Ok<IReadOnlyList<ForecastResponse>>> ListForecastsAsync(
-        string id, HttpRequest request, IRegionCatalog regions, IForecastStore store, TimeProvider time, CancellationToken cancellationToken)
+        [Description(RegionEndpoints.RegionIdDescription)] string id, [AsParameters] VintagesQuery request,
+        IRegionCatalog regions, IForecastStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var region = regions.Get(id);
-        var query = new QueryReader(request);
+        var query = new QueryReader();
         var now = time.GetUtcNow();
-        var (from, to) = query.Range("issuedFrom", "issuedTo", now.AddDays(-7), TimeSpan.FromDays(7).Add(TimeSpan.FromSeconds(1)));
+        var (from, to) = query.Range("issuedFrom", request.IssuedFrom, "issuedTo", request.IssuedTo, now.AddDays(-7), TimeSpan.FromDays(7).Add(TimeSpan.FromSeconds(1)));
         query.ThrowIfInvalid();
         var vintages = await store.ListForecastsAsync(region.Id, from, to, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ForecastResponse>>(vintages.Select(v => ForecastResponse.From(v, TargetResponse.Of(region))).ToList());
+        var target = Responses.Target(region);
+        return TypedResults.Ok<IReadOnlyList<ForecastResponse>>(vintages.Select(v => Responses.Forecast(v, target)).ToList());
     }
 }

@@ -1,4 +1,5 @@
-using Curtailment.Host.Contracts;
+using System.ComponentModel;
+using Curtailment.Contracts;
 using Curtailment.Host.Errors;
 using Hangfire;
 using Hangfire.Storage;
@@ -18,7 +19,8 @@ public static class JobEndpoints
         return admin;
     }
 
-    private static Accepted<JobTriggerResponse> Trigger(string name, JobStorage storage, IRecurringJobManagerV2 jobs)
+    private static Accepted<JobTriggerResponse> Trigger(
+        [Description("Recurring job id: ingest:{source}, retrain:{region}, retrain-all, forecast:{region} or cleanup (case-insensitive).")] string name, JobStorage storage, IRecurringJobManagerV2 jobs)
     {
         using (var connection = storage.GetConnection())
         {

@@ -1,7 +1,9 @@
+using System.ComponentModel;
+using Curtailment.Contracts;
+using Curtailment.Contracts.Requests;
 using Curtailment.Core.ModelRegistry;
 using Curtailment.Core.Regions;
 using Curtailment.Host.Api;
-using Curtailment.Host.Contracts;
 using Curtailment.Host.Errors;
 using Curtailment.Pipelines.Serving;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,27 +28,29 @@ public static class ModelEndpoints
         return admin;
     }
 
-    private static async Task<Ok<IReadOnlyList<ModelResponse>>> ListModelsAsync(HttpRequest request, IRegionCatalog regions, IModelStore models, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<ModelResponse>>> ListModelsAsync(
+        [AsParameters] ModelsQuery request, IRegionCatalog regions, IModelStore models, CancellationToken cancellationToken)
     {
-        var region = new QueryReader(request).Text("region") is { } id ? regions.Get(id).Id : null;
+        var region = QueryReader.Text(request.Region) is { } id ? regions.Get(id).Id : null;
         var list = await models.ListModelsAsync(region, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ModelResponse>>(list.Select(ModelResponse.From).ToList());
+        return TypedResults.Ok<IReadOnlyList<ModelResponse>>(list.Select(Responses.Model).ToList());
     }
 
-    private static async Task<Ok<ModelResponse>> ActivateAsync(long id, IModelStore models, ActiveModels serving, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<Ok<ModelResponse>> ActivateAsync([Description("Registry id of the model version (see GET /api/v1/models).")] long id, IModelStore models, ActiveModels serving, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         _ = await models.FindModelAsync(id, cancellationToken) ?? throw new NotFoundException($"No model with id {id}.");
         var activated = await models.ActivateAsync(id, cancellationToken);
         // Load it now, so the first forecast request after activation does not pay for it.
         await serving.GetAsync(activated.Region, cancellationToken);
         loggers.CreateLogger(typeof(ModelEndpoints)).LogInformation("Activated {Region} {Version} through the API", activated.Region, activated.Version);
-        return TypedResults.Ok(ModelResponse.From(activated));
+        return TypedResults.Ok(Responses.Model(activated));
     }
 
-    private static async Task<Ok<ModelResponse>> RollbackAsync(HttpRequest request, IRegionCatalog regions, IModelStore models, ActiveModels serving, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<Ok<ModelResponse>> RollbackAsync(
+        [AsParameters] RollbackQuery request, IRegionCatalog regions, IModelStore models, ActiveModels serving, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var query = new QueryReader(request);
-        var regionId = query.Text("region");
+        var query = new QueryReader();
+        var regionId = QueryReader.Text(request.Region);
         if (regionId is null)
         {
             query.Error("region", "Required: the region to roll back (region=CAISO).");
@@ -58,6 +62,6 @@ public static class ModelEndpoints
             ?? throw new ConflictException($"{region.Id} has no retired model version to roll back to.");
         await serving.GetAsync(region.Id, cancellationToken);
         loggers.CreateLogger(typeof(ModelEndpoints)).LogInformation("Rolled {Region} back to {Version} through the API", region.Id, active.Version);
-        return TypedResults.Ok(ModelResponse.From(active));
+        return TypedResults.Ok(Responses.Model(active));
     }
 }

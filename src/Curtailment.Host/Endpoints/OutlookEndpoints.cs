@@ -1,6 +1,7 @@
 using System.Xml;
 using Curtailment.Core.Regions;
-using Curtailment.Host.Contracts;
+using Curtailment.Contracts;
+using Curtailment.Host.Api;
 using Curtailment.Pipelines.Outlook;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,7 +27,7 @@ public static class OutlookEndpoints
     private static async Task<Ok<OutlookResponse>> GetOutlookAsync(IRegionCatalog regions, OutlookPipeline outlook, TimeProvider time, CancellationToken cancellationToken)
     {
         var all = await outlook.GetAllAsync(cancellationToken);
-        var rows = all.Select(o => RegionOutlookResponse.From(o, regions.Get(o.Region))).ToList();
+        var rows = all.Select(o => Responses.Outlook(o, regions.Get(o.Region))).ToList();
         return TypedResults.Ok(new OutlookResponse(
             all.Count > 0 ? all[0].AsOf : time.GetUtcNow(), XmlConvert.ToString(OutlookPipeline.WindowLength), OutlookPipeline.SkillDays, SkillMethod, rows));
     }

@@ -2,7 +2,9 @@ using Curtailment.Core.Ingest;
 using Curtailment.Core.ModelRegistry;
 using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
-using Curtailment.Host.Contracts;
+using Curtailment.Contracts;
+using Curtailment.Host.Api;
+using Curtailment.Models.Baselines;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Curtailment.Host.Endpoints;
@@ -12,6 +14,9 @@ public static class RegionEndpoints
 {
     /// <summary>File-name prefix the simulator gives every demo file.</summary>
     public const string SyntheticPrefix = "SYNTHETIC_";
+
+    /// <summary>How the <c>{id}</c> route parameter of the region endpoints is documented.</summary>
+    public const string RegionIdDescription = "Region id from GET /api/v1/regions (CAISO, SPP, ERCOT, SA1, DE-TENNET, GB-SCOTLAND, ...), case-insensitive.";
 
     /// <summary>Maps the endpoint.</summary>
     public static RouteGroupBuilder MapRegionEndpoints(this RouteGroupBuilder group)
@@ -44,10 +49,10 @@ public static class RegionEndpoints
                 target.Count == 0 ? null : target.Max(s => s.LastIntervalEnd),
                 latest?.LastIngestedAt,
                 latest is null ? null : runs.GetValueOrDefault(latest.LastIngestRunId)?.FileName,
-                active is null ? "week_profile" : $"{active.Kind}@{active.Version}",
-                active is null ? null : ModelResponse.From(active),
+                active is null ? BaselineForecaster.WeekProfile.Name : active.ToModelVersion().ToString(),
+                active is null ? null : Responses.Model(active),
                 System.Xml.XmlConvert.ToString(region.NativeResolution),
-                TargetResponse.Of(region)));
+                Responses.Target(region)));
         }
 
         return TypedResults.Ok<IReadOnlyList<RegionResponse>>(result);

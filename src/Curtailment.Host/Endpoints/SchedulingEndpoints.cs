@@ -1,9 +1,12 @@
+using System.ComponentModel;
 using System.Text.Json;
 using System.Xml;
+using Curtailment.Contracts;
+using Curtailment.Contracts.Requests;
 using Curtailment.Core.Regions;
 using Curtailment.Host.Api;
-using Curtailment.Host.Contracts;
 using Curtailment.Pipelines.Scheduling;
+using Curtailment.Pipelines.Serving;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -30,29 +33,32 @@ public static class SchedulingEndpoints
     }
 
     private static async Task<Ok<WindowsResponse>> GetWindowsAsync(
-        string id, HttpRequest request, IRegionCatalog regions, ForecastService forecasts, TimeProvider time, CancellationToken cancellationToken)
+        [Description(RegionEndpoints.RegionIdDescription)] string id, [AsParameters] WindowsQuery request,
+        IRegionCatalog regions, ForecastServing forecasts, TimeProvider time, CancellationToken cancellationToken)
     {
         var region = regions.Get(id);
-        var query = new QueryReader(request);
-        var (from, to) = query.Range("from", "to", time.GetUtcNow(), TimeSpan.FromHours(48));
-        var minMw = query.Number("minMw", -1e6, 1e6);
-        var minProbability = query.Number("minProbability", 0, 1);
+        var query = new QueryReader();
+        var (from, to) = query.Range("from", request.From, "to", request.To, time.GetUtcNow(), TimeSpan.FromHours(48));
+        // A threshold below zero would count every interval, forecast or not, as a window.
+        var minMw = query.Number("minMw", request.MinMw, 0, 1e6);
+        var minProbability = query.Number("minProbability", request.MinProbability, 0, 1);
         if (minMw is not null && region.Target.IsProxy)
         {
-            query.Error("minMw", $"{region.Id}'s target is a proxy ({TargetResponse.Of(region).EventRule}), not curtailed MW: its windows are runs with eventProbability >= minProbability (default {WindowFinder.ProxyDefaultMinProbability.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
+            query.Error("minMw", $"{region.Id}'s target is a proxy ({Responses.Target(region).EventRule}), not curtailed MW: its windows are runs with eventProbability >= minProbability (default {WindowFinder.ProxyDefaultMinProbability.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
         }
 
         query.ThrowIfInvalid();
         var vintage = await forecasts.GetAsync(region, from, to, cancellationToken);
         var found = WindowFinder.Find(region, vintage.Points, minMw, minProbability);
-        return TypedResults.Ok(new WindowsResponse(region.Id, vintage.IssuedAt, vintage.ModelVersion, found.MinMw, found.MinProbability, TargetResponse.Of(region), found.Windows));
+        return TypedResults.Ok(new WindowsResponse(region.Id, vintage.IssuedAt, vintage.ModelVersion, found.MinMw, found.MinProbability, Responses.Target(region),
+            found.Windows.Select(Responses.Window).ToList()));
     }
 
     private static async Task<Utf8JsonResult<BestWindowResponse>> GetBestWindowAsync(
-        HttpRequest request, IRegionCatalog regions, ForecastService forecasts, IOptions<JsonOptions> json, TimeProvider time, CancellationToken cancellationToken)
+        [AsParameters] BestWindowQuery request, IRegionCatalog regions, ForecastServing forecasts, IOptions<JsonOptions> json, TimeProvider time, CancellationToken cancellationToken)
     {
-        var query = new QueryReader(request);
-        var ids = query.List("regions");
+        var query = new QueryReader();
+        var ids = QueryReader.List(request.Regions);
         var chosen = new List<Region>();
         if (ids.Count == 0)
         {
@@ -71,16 +77,16 @@ public static class SchedulingEndpoints
             }
         }
 
-        var duration = query.Duration("duration");
+        var duration = query.Duration("duration", request.Duration);
         if (duration is null && !query.HasError("duration"))
         {
             query.Error("duration", "Required: the job's ISO-8601 duration (PT3H).");
         }
 
-        var earliest = query.Instant("earliestStart") ?? time.GetUtcNow();
-        var deadline = query.Instant("deadline") ?? earliest.AddHours(24);
-        var top = query.Integer("top", 1, 50) ?? 3;
-        var rankByText = query.Text("rankBy");
+        var earliest = query.Instant("earliestStart", request.EarliestStart) ?? time.GetUtcNow();
+        var deadline = query.Instant("deadline", request.Deadline) ?? earliest.AddHours(24);
+        var top = query.Integer("top", request.Top, 1, 50) ?? 3;
+        var rankByText = QueryReader.Text(request.RankBy);
         var measure = RankingMeasures.Parse(rankByText) ?? RankingMeasures.For(chosen);
         if (rankByText is not null && RankingMeasures.Parse(rankByText) is null)
         {
@@ -88,7 +94,7 @@ public static class SchedulingEndpoints
         }
         else if (chosen.FirstOrDefault(r => !RankingMeasures.Applies(measure, r)) is { } proxy)
         {
-            query.Error("rankBy", $"{proxy.Id} forecasts a proxy target ({TargetResponse.Of(proxy).EventRule}), not curtailed MW: it cannot be ranked by energy; use rankBy=eventHours or leave rankBy out.");
+            query.Error("rankBy", $"{proxy.Id} forecasts a proxy target ({Responses.Target(proxy).EventRule}), not curtailed MW: it cannot be ranked by energy; use rankBy=eventHours or leave rankBy out.");
         }
         if (duration is { } d && !query.HasError("earliestStart") && !query.HasError("deadline"))
         {
@@ -116,7 +122,7 @@ public static class SchedulingEndpoints
         // Starts are UTC instants on each region's own grid: regions of different zones and resolutions share one timeline.
         var byId = chosen.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var candidates = BestWindowFinder.Rank(grids, duration!.Value, earliest, deadline, top)
-            .Select((c, i) => BestWindowCandidate.From(i + 1, c, byId[c.Region]))
+            .Select((c, i) => Responses.Candidate(i + 1, c, byId[c.Region]))
             .ToList();
         // Serialized in one synchronous call: for an answer this small, cheaper than streaming it to the response.
         var response = new BestWindowResponse(

@@ -1,5 +1,6 @@
 using Curtailment.Core.Regions;
 using Curtailment.Models.Trees;
+using Curtailment.Pipelines.Serving;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,7 +28,7 @@ public sealed class CurtailmentExceptionHandler(IProblemDetailsService problems,
             NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = e.Message },
             ConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = e.Message },
             InsufficientHistoryException e => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Not enough history.", Detail = e.Message },
-            ServiceUnavailableException e => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Not available yet.", Detail = e.Message },
+            ForecastUnavailableException e => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Not available yet.", Detail = e.Message },
             _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
         };
 

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Curtailment.Core.ModelRegistry;
 using Curtailment.Core.Regions;
+using Curtailment.Models.Artifacts;
 using Curtailment.Pipelines.Training;
 using Hangfire;
 
@@ -52,12 +52,8 @@ public sealed class RetrainAllJob(IBackgroundJobClient jobs, IRegionCatalog regi
             return null;
         }
 
-        using var manifest = JsonDocument.Parse(newest.ManifestJson);
-        return manifest.RootElement.TryGetProperty("metrics", out var metrics)
-            && metrics.ValueKind == JsonValueKind.Object
-            && metrics.TryGetProperty(TrainPipeline.TrainingSecondsMetric, out var seconds)
-            && seconds.TryGetDouble(out var value)
-                ? value
-                : null;
+        return ModelManifest.TryParse(newest.ManifestJson)?.Metrics.TryGetValue(TrainPipeline.TrainingSecondsMetric, out var seconds) == true
+            ? seconds
+            : null;
     }
 }

@@ -3,7 +3,7 @@ using Curtailment.Models.Trees;
 namespace Curtailment.Models.Artifacts;
 
 /// <summary>What a model artifact is: written beside the ML.NET zip as <c>manifest.json</c>.</summary>
-public sealed record ModelManifest
+public sealed partial record ModelManifest
 {
     /// <summary>Region id.</summary>
     public string Region { get; init; } = "";

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Curtailment.Core.ModelRegistry;
 using Curtailment.Features;
 using Curtailment.Models.Artifacts;
 using Curtailment.Models.Forecasting;
@@ -44,7 +45,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
     public ModelManifest Manifest { get; private set; }
 
     /// <inheritdoc />
-    public string Name => $"{Manifest.Kind}@{Manifest.Version}";
+    public string Name => new ModelVersion(Manifest.Kind, Manifest.Version).ToString();
 
     /// <summary>Event rate in training, used when every training row was (or was not) an event.</summary>
     internal double BaseEventRate { get; init; }

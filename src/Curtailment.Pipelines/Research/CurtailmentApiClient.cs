@@ -1,47 +1,56 @@
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Xml;
+using Curtailment.Contracts;
+using Curtailment.Contracts.Client;
 using Curtailment.Core.Forecasts;
 using Curtailment.Pipelines.Scheduling;
 
 namespace Curtailment.Pipelines.Research;
 
 /// <summary>
-/// A small client of the public API v1 (forecast, windows, best window) and a greedy scheduler on top of it, for
-/// notebooks and scripts. Errors of the API (problem+json) become <see cref="HttpRequestException"/>s carrying the detail.
+/// The public API v1 for notebooks and scripts, in the library's own types (vintages, windows, placements), over the typed
+/// <see cref="CurtailmentClient"/>, with a greedy scheduler on top. Errors of the API (problem+json) become
+/// <see cref="CurtailmentApiException"/>s carrying the detail.
 /// </summary>
-public sealed class CurtailmentApiClient(HttpClient http)
+public sealed class CurtailmentApiClient(CurtailmentClient client)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>A client of the service at <paramref name="http"/>'s base address.</summary>
+    public CurtailmentApiClient(HttpClient http)
+        : this(new CurtailmentClient(http))
+    {
+    }
+
+    /// <summary>The typed client underneath, for the API's own response records.</summary>
+    public CurtailmentClient Client => client;
 
     /// <summary>The forecast of a region for [from, to), as a vintage (plot it with <c>CurtailmentPlots.Forecast</c>).</summary>
-    public async Task<ForecastVintage> ForecastAsync(string region, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
-    {
-        var wire = await GetAsync<ForecastWire>($"api/v1/regions/{Uri.EscapeDataString(region)}/forecast?from={Iso(from)}&to={Iso(to)}", cancellationToken).ConfigureAwait(false);
-        return new ForecastVintage(wire.Id, wire.Region, wire.IssuedAt, wire.GeneratedAt, wire.ModelVersion, wire.DataAsOf,
-            wire.Intervals.Select(i => new ForecastPoint(i.IntervalStart, i.IntervalEnd, i.PredictedMw, i.LowerMw, i.UpperMw, i.EventProbability)).ToList());
-    }
+    public async Task<ForecastVintage> ForecastAsync(string region, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        ToVintage(await client.GetForecastAsync(region, from, to, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Predicted curtailment windows of a region in [from, to) with the region's default thresholds.</summary>
     public async Task<IReadOnlyList<CurtailmentWindow>> WindowsAsync(string region, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
-        var wire = await GetAsync<WindowsWire>($"api/v1/regions/{Uri.EscapeDataString(region)}/windows?from={Iso(from)}&to={Iso(to)}", cancellationToken).ConfigureAwait(false);
-        return wire.Windows;
+        var response = await client.GetWindowsAsync(region, from, to, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.Windows.Select(w => new CurtailmentWindow(w.Start, w.End, w.ExpectedMwh, w.MeanProbability, w.PeakMw, w.Intervals, w.ExpectedEventHours)).ToList();
     }
 
     /// <summary>The best <paramref name="top"/> start times for a job across <paramref name="regions"/>.</summary>
     public async Task<IReadOnlyList<JobPlacement>> BestWindowAsync(
         IEnumerable<string> regions, TimeSpan duration, DateTimeOffset earliestStart, DateTimeOffset deadline, int top = 3, CancellationToken cancellationToken = default)
     {
-        var wire = await GetAsync<BestWindowWire>(
-            $"api/v1/best-window?regions={Uri.EscapeDataString(string.Join(',', regions))}&duration={XmlConvert.ToString(duration)}"
-            + $"&earliestStart={Iso(earliestStart)}&deadline={Iso(deadline)}&top={top.ToString(CultureInfo.InvariantCulture)}",
-            cancellationToken).ConfigureAwait(false);
-        return wire.Candidates
+        var response = await client.GetBestWindowAsync(regions, duration, earliestStart, deadline, top, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var rankedBy = RankingMeasures.Parse(response.RankedBy) ?? RankingMeasure.CurtailedEnergy;
+        // A proxy region's candidates carry no MW (null on the wire).
+        return response.Candidates
             .Select(c => new JobPlacement(c.Region, c.Start, c.End, c.ExpectedCurtailedMwh ?? 0, c.ProbabilityAnyCurtailment, c.PeakMw ?? double.NaN,
-                c.ExpectedEventHours, RankingMeasures.Parse(wire.RankedBy) ?? RankingMeasure.CurtailedEnergy))
+                c.ExpectedEventHours, rankedBy))
             .ToList();
+    }
+
+    /// <summary>A forecast answer as a vintage of the library.</summary>
+    public static ForecastVintage ToVintage(ForecastResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return new ForecastVintage(response.Id, response.Region, response.IssuedAt, response.GeneratedAt, response.ModelVersion, response.DataAsOf,
+            response.Intervals.Select(i => new ForecastPoint(i.IntervalStart, i.IntervalEnd, i.PredictedMw, i.LowerMw, i.UpperMw, i.EventProbability)).ToList());
     }
 
     /// <summary>
@@ -95,34 +104,6 @@ public sealed class CurtailmentApiClient(HttpClient http)
         }
     }
 
-    private static string Iso(DateTimeOffset instant) =>
-        Uri.EscapeDataString(instant.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture));
-
-    private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
-    {
-        using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw new HttpRequestException($"GET {path} answered {(int)response.StatusCode}: {body}", null, response.StatusCode);
-        }
-
-        return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false)
-            ?? throw new HttpRequestException($"GET {path} answered an empty body.");
-    }
-
-    private sealed record ForecastWire(long Id, string Region, DateTimeOffset IssuedAt, DateTimeOffset GeneratedAt, string ModelVersion, DateTimeOffset? DataAsOf, IReadOnlyList<IntervalWire> Intervals);
-
-    private sealed record IntervalWire(DateTimeOffset IntervalStart, DateTimeOffset IntervalEnd, double PredictedMw, double LowerMw, double UpperMw, double EventProbability);
-
-    private sealed record WindowsWire(IReadOnlyList<CurtailmentWindow> Windows);
-
     private static double Ranked(JobPlacement placement) =>
         placement.RankedBy == RankingMeasure.EventHours ? placement.ExpectedEventHours : placement.ExpectedCurtailedMwh;
-
-    private sealed record BestWindowWire(string? RankedBy, IReadOnlyList<CandidateWire> Candidates);
-
-    // A proxy region's candidates carry no MW (null on the wire).
-    private sealed record CandidateWire(
-        string Region, DateTimeOffset Start, DateTimeOffset End, double? ExpectedCurtailedMwh, double ProbabilityAnyCurtailment, double? PeakMw, double ExpectedEventHours);
 }

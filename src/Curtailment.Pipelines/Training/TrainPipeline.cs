@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Curtailment.Core.ModelRegistry;
 using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
 using Curtailment.Features;
+using Curtailment.Models.Artifacts;
 using Curtailment.Models.Baselines;
 using Curtailment.Models.Forecasting;
 using Curtailment.Pipelines.Serving;
@@ -29,11 +29,6 @@ public sealed class TrainPipeline(
     TimeProvider time,
     ILogger<TrainPipeline> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     /// <summary>Manifest metric: wall-clock seconds of the training that made the model (data read to final fit).</summary>
     public const string TrainingSecondsMetric = "training_seconds";
 
@@ -88,7 +83,7 @@ public sealed class TrainPipeline(
             final = final.WithMetrics(metrics);
             using var artifact = new MemoryStream();
             final.Save(artifact);
-            return (JsonSerializer.Serialize(final.Manifest, Json), artifact.ToArray());
+            return (final.Manifest.ToJson(), artifact.ToArray());
         }, cancellationToken);
 
         var activate = gate is null || gate.Value.Candidate <= gate.Value.Active * (1 + settings.PromotionTolerance);
@@ -119,7 +114,7 @@ public sealed class TrainPipeline(
             return null;
         }
 
-        var manifest = JsonSerializer.Deserialize<Models.Artifacts.ModelManifest>(record.ManifestJson, Json)!;
+        var manifest = ModelManifest.Parse(record.ManifestJson);
         var unseen = evaluation.Where(d => d > manifest.TrainingTo).ToList();
         if (unseen.Count >= 7)
         {
