@@ -157,6 +157,7 @@ public sealed class ForecastPageTests : IAsyncLifetime
     [Fact]
     public async Task Open_Overview_OneRowPerRegionWithTheForecastOrTheReason()
     {
+        Requires.Browser();
         // Forecasts for CAISO and SA1 stored first (as the daily job would), so the overview shows them from the start.
         using (var client = _host!.Client())
         {
