@@ -43,7 +43,10 @@ public abstract class ImporterContract
     /// <summary>A file of a daylight-saving day (or a day across one), a series it carries and how many intervals of it.</summary>
     protected abstract (ContractFile File, string Series, int Intervals) DaylightSaving { get; }
 
-    private ImportBatch Parse(ContractFile file)
+    /// <summary>The files this contract imports successfully (the valid file and the daylight-saving day).</summary>
+    internal IEnumerable<ContractFile> GoodFiles => [Valid, DaylightSaving.File];
+
+    internal ImportBatch Parse(ContractFile file)
     {
         using var stream = new MemoryStream(file.Content);
         return Importer.Parse(stream, new ImportContext(file.Name, TestFiles.Regions, file.Region, file.Published));
