@@ -9,7 +9,7 @@ namespace Curtailment.Storage.Postgres;
 /// PostgreSQL's binary COPY format (header, rows of length-prefixed big-endian fields, trailer; see "Binary Format" under
 /// COPY in the PostgreSQL manual) encoded into a pooled buffer that goes to an <see cref="NpgsqlRawCopyStream"/> when
 /// full. Npgsql's <see cref="NpgsqlBinaryImporter"/> resolves and binds a converter for every field; for the few fixed
-/// column types of an observation row, encoding them here takes about a quarter of that client CPU, which on a machine
+/// column types of an observation row, encoding them here takes a fraction of that client CPU, which on a machine
 /// that also runs the server is CPU the server's COPY gets instead (docs/benchmarks.md, "Import into PostgreSQL").
 /// </summary>
 internal sealed class BinaryCopyWriter : IDisposable
