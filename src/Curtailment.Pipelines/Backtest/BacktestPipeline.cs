@@ -40,6 +40,7 @@ public sealed class BacktestPipeline(
         }
 
         var options = request.Options ?? inputs.OptionsFor(region);
+        request = request with { TrainingWindowDays = ModelInputs.WindowDays(options, request.TrainingWindowDays) };
         // One in-memory snapshot serves the thousands of as-of reads; it applies the cut on every read.
         var (windowStart, _) = DayAheadSchedule.DayBounds(region, request.From.AddDays(-request.TrainingWindowDays - FeatureBuilder.HistoryDays - 2));
         var (_, windowEnd) = DayAheadSchedule.DayBounds(region, request.To.AddDays(1));
