@@ -69,8 +69,8 @@ public sealed record CurtailmentModelOptions
     public bool AllHistory { get; init; }
 
     /// <summary>
-    /// Weight of a training day near the target's day of year in any earlier year, added to its recency weight
-    /// (0: recency alone). A season the recent months never covered is then learnt from the years that did.
+    /// Weight of a training day on the target's day of year in an earlier year, where recency leaves room for it (0:
+    /// recency alone). A season the recent months never covered is then learnt from the years that did.
     /// </summary>
     public double SameSeasonShare { get; init; }
 
