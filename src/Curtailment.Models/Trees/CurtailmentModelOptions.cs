@@ -69,7 +69,7 @@ public sealed record CurtailmentModelOptions
     public bool AllHistory { get; init; }
 
     /// <summary>
-    /// Weight of a training day on the target's day of year in an earlier year, where recency leaves room for it (0:
+    /// Weight of a training day on the target's day of year in any earlier year, added to its recency weight (0:
     /// recency alone). A season the recent months never covered is then learnt from the years that did.
     /// </summary>
     public double SameSeasonShare { get; init; }

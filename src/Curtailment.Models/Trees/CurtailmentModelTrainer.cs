@@ -338,10 +338,9 @@ public static class CurtailmentModelTrainer
 
     /// <summary>
     /// The weight of a training day for a fit whose last labelled day is <paramref name="lastDay"/>: its recency
-    /// (half-life <see cref="CurtailmentModelOptions.RecencyHalfLifeDays"/>), raised towards
-    /// <see cref="CurtailmentModelOptions.SameSeasonShare"/> by how close its day of year is to that of the first day the
-    /// model forecasts (two days on), in any year. The raise takes only what recency leaves, so the recent weeks weigh
-    /// as they would without it and the older years come in where their season matches.
+    /// (half-life <see cref="CurtailmentModelOptions.RecencyHalfLifeDays"/>) plus <see cref="CurtailmentModelOptions.SameSeasonShare"/>
+    /// times how close its day of year is to that of the first day the model forecasts (two days on), in any year. The
+    /// recent weeks, being in season too, gain a little; raising only what recency leaves did worse on every range.
     /// </summary>
     internal static double DayWeight(CurtailmentModelOptions options, DateOnly day, DateOnly lastDay)
     {
@@ -353,7 +352,7 @@ public static class CurtailmentModelTrainer
 
         var apart = Math.Abs(day.DayOfYear - lastDay.AddDays(2).DayOfYear);
         apart = Math.Min(apart, 365 - apart);
-        return recency + ((1 - recency) * options.SameSeasonShare * Math.Pow(0.5, apart / options.SameSeasonHalfWidthDays));
+        return recency + (options.SameSeasonShare * Math.Pow(0.5, apart / options.SameSeasonHalfWidthDays));
     }
 
     internal static float Transform(CurtailmentModelOptions options, float value, float[] features)

@@ -139,7 +139,7 @@ public sealed class TrainingRowsTests
         AddDay(data, new DateOnly(2019, 3, 3), TimeSpan.FromHours(1));
         AddDay(data, new DateOnly(2019, 9, 3), TimeSpan.FromHours(1));
         AddDay(data, lastDay, TimeSpan.FromHours(1));
-        var recencyOnly = new CurtailmentModelOptions { NightZeroRowsKeptEvery = 1, RecencyHalfLifeDays = 45 };
+        var recencyOnly = new CurtailmentModelOptions { NightZeroRowsKeptEvery = 1, RecencyHalfLifeDays = 45, SameSeasonShare = 0 };
         var seasonal = recencyOnly with { SameSeasonShare = 0.25, SameSeasonHalfWidthDays = 21 };
 
         var recent = CurtailmentModelTrainer.TrainingRows(Caiso, data, recencyOnly, lastDay);
@@ -147,15 +147,9 @@ public sealed class TrainingRowsTests
 
         Assert.Equal(24, recent.Count);
         Assert.Equal(48, withSeason.Count);
-        // The last day weighs as without the season; two years earlier, on the target's day of year (729 days before
-        // the last day), nearly the share: its recency raised by the share of what recency leaves.
-        Assert.Equal(1, withSeason[^1].Weight, 5);
-        var recency = Math.Pow(0.5, 729 / 45.0);
-        Assert.Equal(recency + ((1 - recency) * 0.25), withSeason[0].Weight, 5);
-        // A day 30 days old and 32 days of the year from the target: between its recency and the share.
-        var month = new TrainingSet();
-        AddDay(month, lastDay.AddDays(-30), TimeSpan.FromHours(1));
-        var monthRecency = Math.Pow(0.5, 30 / 45.0);
-        Assert.Equal(monthRecency + ((1 - monthRecency) * 0.25 * Math.Pow(0.5, 32 / 21.0)), CurtailmentModelTrainer.TrainingRows(Caiso, month, seasonal, lastDay)[0].Weight, 5);
+        // The last day: its recency (1) plus the share at 2 days from the target's day of year.
+        Assert.Equal(1 + (0.25 * Math.Pow(0.5, 2 / 21.0)), withSeason[^1].Weight, 5);
+        // Two years earlier, on the target's day of year (729 days before the last day): the share, barely any recency.
+        Assert.Equal(0.25 + Math.Pow(0.5, 729 / 45.0), withSeason[0].Weight, 5);
     }
 }
