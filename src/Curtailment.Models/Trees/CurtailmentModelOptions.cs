@@ -56,11 +56,26 @@ public sealed record CurtailmentModelOptions
     public double RecencyHalfLifeDays { get; init; } = 45;
 
     /// <summary>
-    /// Rows older than this many recency half-lives are left out of a fit (0: none): at 4 half-lives
-    /// their weight is under 1/16, so they barely move the trees but would lengthen every fit of a
+    /// Rows whose weight is below that of a row this many recency half-lives old are left out of a fit (0: none):
+    /// at 4 half-lives their weight is under 1/16, so they barely move the trees but would lengthen every fit of a
     /// year-long training window.
     /// </summary>
     public double MaxRowAgeHalfLives { get; init; } = 4;
+
+    /// <summary>
+    /// Train on every day the store holds before the training time, not only the caller's window (a year): the
+    /// earlier years, hourly or not, then reach the model through <see cref="SameSeasonShare"/>.
+    /// </summary>
+    public bool AllHistory { get; init; }
+
+    /// <summary>
+    /// Weight of a training day on the target's day of year in any earlier year, added to its recency weight (0:
+    /// recency alone). A season the recent months never covered is then learnt from the years that did.
+    /// </summary>
+    public double SameSeasonShare { get; init; }
+
+    /// <summary>Half-width, in days of the year, of the same-season weight: a day this far from the target's day of year counts half.</summary>
+    public double SameSeasonHalfWidthDays { get; init; } = 21;
 
     /// <summary>
     /// Blocks of <see cref="CalibrationDays"/> days at the end of the training range whose out-of-sample

@@ -12,6 +12,7 @@ public sealed class TrainingSet
     private readonly List<float> _labels = [];
     private readonly List<DateOnly> _days = [];
     private readonly List<int> _slots = [];
+    private readonly List<TimeSpan> _steps = [];
 
     /// <summary>Number of rows.</summary>
     public int Count => _labels.Count;
@@ -31,7 +32,10 @@ public sealed class TrainingSet
     /// <summary>The position of each row within its day (0 = the first interval of the day).</summary>
     public IReadOnlyList<int> Slots => _slots;
 
-    /// <summary>Interval length of the rows (from the first day added).</summary>
+    /// <summary>The interval length of each row: a day's rows are at the step its target was published in.</summary>
+    public IReadOnlyList<TimeSpan> RowSteps => _steps;
+
+    /// <summary>The finest interval length of the rows (the step a model trained on them forecasts at).</summary>
     public TimeSpan Step { get; private set; }
 
     /// <summary>Adds a day's rows; intervals whose actual is unknown (NaN) are left out.</summary>
@@ -44,7 +48,7 @@ public sealed class TrainingSet
             throw new ArgumentException($"{actuals.Count} actuals for {features.Count} feature rows.", nameof(actuals));
         }
 
-        if (Step == TimeSpan.Zero)
+        if (Step == TimeSpan.Zero || features.Step < Step)
         {
             Step = features.Step;
         }
@@ -60,6 +64,7 @@ public sealed class TrainingSet
             _labels.Add((float)actuals[i]);
             _days.Add(day);
             _slots.Add(i);
+            _steps.Add(features.Step);
         }
     }
 
@@ -76,6 +81,7 @@ public sealed class TrainingSet
                 subset._labels.Add(_labels[i]);
                 subset._days.Add(_days[i]);
                 subset._slots.Add(_slots[i]);
+                subset._steps.Add(_steps[i]);
             }
         }
 

@@ -29,6 +29,7 @@ public sealed record AblationVariant(string Name, string Description, Curtailmen
             new("classifier_probability", "p_event from a FastTree classifier with Platt scaling instead of the logistic event model", full with { Probability = ProbabilitySource.Classifier }),
             new("no_climatology", "with the classifier: its calibrated probability alone, not blended with the 28-day event frequency", full with { ClimatologyShare = 0 }),
             new("one_holdout_block", "blend, intervals and probabilities fitted on one held-out block of 14 days", full with { HoldoutBlocks = 1 }),
+            new("all_history_season", "trained on all the history held, earlier years weighted by closeness to the target's day of year (share 0.25)", full with { AllHistory = true, SameSeasonShare = 0.25 }),
             new("all_rows", "every 5-minute row in training (no 15-minute stride, no night subsampling)", full with { TrainingStrideMinutes = 0, NightZeroRowsKeptEvery = 1 }),
         ];
     }

@@ -31,6 +31,7 @@ public sealed class BacktestPipeline(
         var region = regions.Get(request.RegionId);
         Validate(request);
         var options = request.Options ?? inputs.OptionsFor(region);
+        request = request with { TrainingWindowDays = ModelInputs.WindowDays(options, request.TrainingWindowDays) };
         var (reader, step, cache) = await PrepareAsync(region, request, options, cancellationToken);
         var notes = new List<string>();
         var targetDays = Days(request.From, request.To).ToList();

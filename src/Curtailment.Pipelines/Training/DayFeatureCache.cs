@@ -10,19 +10,25 @@ namespace Curtailment.Pipelines.Training;
 /// </summary>
 public sealed class DayFeatureCache(FeatureBuilder builder, Region region, TimeSpan step)
 {
-    private readonly Dictionary<DateOnly, FeatureFrame> _frames = [];
+    private readonly Dictionary<(DateOnly Day, TimeSpan Step), FeatureFrame> _frames = [];
 
-    /// <summary>The target resolution of the cached frames.</summary>
+    /// <summary>The target resolution forecasts are made at.</summary>
     public TimeSpan Step => step;
 
-    /// <summary>The features of <paramref name="day"/>, built on first use.</summary>
-    public async Task<FeatureFrame> GetAsync(DateOnly day, CancellationToken cancellationToken)
+    /// <summary>The features of <paramref name="day"/> at the forecast step, built on first use.</summary>
+    public Task<FeatureFrame> GetAsync(DateOnly day, CancellationToken cancellationToken) => GetAsync(day, step, cancellationToken);
+
+    /// <summary>
+    /// The features of <paramref name="day"/> at <paramref name="dayStep"/> (a past day whose target was published at
+    /// another resolution is trained on at that one), built on first use.
+    /// </summary>
+    public async Task<FeatureFrame> GetAsync(DateOnly day, TimeSpan dayStep, CancellationToken cancellationToken)
     {
-        if (!_frames.TryGetValue(day, out var frame))
+        if (!_frames.TryGetValue((day, dayStep), out var frame))
         {
             var (start, end) = DayAheadSchedule.DayBounds(region, day);
-            frame = await builder.BuildAsync(new FeatureRequest(region, DayAheadSchedule.IssueTime(region, day), start, end, step), cancellationToken);
-            _frames[day] = frame;
+            frame = await builder.BuildAsync(new FeatureRequest(region, DayAheadSchedule.IssueTime(region, day), start, end, dayStep), cancellationToken);
+            _frames[(day, dayStep)] = frame;
         }
 
         return frame;

@@ -18,6 +18,19 @@ public sealed class ModelInputs(FeatureBuilder features, IOptions<ModelTrainingO
     /// <summary>How far before the latest known target value the target's step is read.</summary>
     public const int TargetStepLookbackDays = 60;
 
+    /// <summary>How far back a training over all history (<see cref="CurtailmentModelOptions.AllHistory"/>) looks: the years a deployment may hold.</summary>
+    public const int AllHistoryDays = 20 * 366;
+
+    /// <summary>
+    /// The days of history a training with <paramref name="options"/> looks back: the caller's window
+    /// (<paramref name="windowDays"/>), or all the history held. Days without target values cost nothing.
+    /// </summary>
+    public static int WindowDays(CurtailmentModelOptions options, int windowDays)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.AllHistory ? Math.Max(windowDays, AllHistoryDays) : windowDays;
+    }
+
     /// <summary>The options a region's model is trained with: the region's defaults with the configured hyper-parameters.</summary>
     public CurtailmentModelOptions OptionsFor(Region region) => settings.Value.ToModelOptions(region);
 

@@ -29,6 +29,17 @@ public sealed class ModelTrainingOptions
     [Range(1e-6, 1, ErrorMessage = "Curtailment:Model:LearningRate must be in (0, 1].")]
     public double LearningRate { get; set; } = new CurtailmentModelOptions().LearningRate;
 
+    /// <summary>Train on all the history the store holds, not the training window alone.</summary>
+    public bool AllHistory { get; set; } = new CurtailmentModelOptions().AllHistory;
+
+    /// <summary>Weight of training days near the target's day of year in earlier years, added to their recency weight.</summary>
+    [Range(0, 100, ErrorMessage = "Curtailment:Model:SameSeasonShare must be between 0 and 100.")]
+    public double SameSeasonShare { get; set; } = new CurtailmentModelOptions().SameSeasonShare;
+
+    /// <summary>Days of the year from the target's at which the same-season weight halves.</summary>
+    [Range(1, 183, ErrorMessage = "Curtailment:Model:SameSeasonHalfWidthDays must be between 1 and 183.")]
+    public double SameSeasonHalfWidthDays { get; set; } = new CurtailmentModelOptions().SameSeasonHalfWidthDays;
+
     /// <summary>
     /// FastTree threads per retrain job; unset: one per core. Set 1 when a machine runs as many training jobs at once
     /// (worker processes times <c>Curtailment:Jobs:WorkerCount</c>) as it has cores (docs/deployment.md, "What to size").
@@ -43,6 +54,9 @@ public sealed class ModelTrainingOptions
         Leaves = Leaves,
         MinRowsPerLeaf = MinRowsPerLeaf,
         LearningRate = LearningRate,
+        AllHistory = AllHistory,
+        SameSeasonShare = SameSeasonShare,
+        SameSeasonHalfWidthDays = SameSeasonHalfWidthDays,
         Threads = Threads,
     };
 }

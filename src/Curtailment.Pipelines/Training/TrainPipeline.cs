@@ -41,12 +41,12 @@ public sealed class TrainPipeline(
         var now = time.GetUtcNow();
         var today = Core.Time.LocalClock.LocalDate(now, region.TimeZone);
         var lastDay = through is { } t && t < today ? t : today.AddDays(-1);
-        var firstDay = lastDay.AddDays(-settings.WindowDays + 1);
+        var chosen = modelOptions ?? inputs.OptionsFor(region);
+        var firstDay = lastDay.AddDays(-ModelInputs.WindowDays(chosen, settings.WindowDays) + 1);
         var (windowStart, _) = DayAheadSchedule.DayBounds(region, firstDay.AddDays(-FeatureBuilder.HistoryDays - 2));
         var reader = await snapshots.LoadSnapshotAsync(region.Id, FeatureBuilder.SeriesRead(region), windowStart, now.AddDays(2), cancellationToken);
 
         var step = await ModelInputs.TargetStepAsync(reader, region, now, cancellationToken);
-        var chosen = modelOptions ?? inputs.OptionsFor(region);
         var cache = new DayFeatureCache(inputs.BuilderFor(reader, chosen), region, step);
         var data = await TrainingData.BuildAsync(reader, region, cache, firstDay, lastDay, now, cancellationToken);
         var days = data.Days;

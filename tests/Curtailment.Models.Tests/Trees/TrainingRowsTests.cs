@@ -18,28 +18,35 @@ public sealed class TrainingRowsTests
         var data = new TrainingSet();
         for (var d = 0; d < 2; d++)
         {
-            var start = new DateTimeOffset(2021, 3, 1, 8, 0, 0, TimeSpan.Zero).AddDays(d);
-            var columns = FeatureSchema.Names.ToDictionary(n => n, _ => new float[288]);
-            var actual = new double[288];
-            for (var i = 0; i < 288; i++)
-            {
-                columns["sun_elevation_deg"][i] = i < 144 ? -20 : 30;
-                actual[i] = i < 144 ? 0 : 100;
-                columns["solar_fc"][i] = 7;
-            }
-
-            var frame = new DataFrame();
-            frame.Columns.Add(new PrimitiveDataFrameColumn<DateTime>("interval_start_utc", Enumerable.Range(0, 288).Select(i => start.AddMinutes(5 * i).UtcDateTime)));
-            foreach (var name in FeatureSchema.Names)
-            {
-                frame.Columns.Add(new SingleDataFrameColumn(name, columns[name]));
-            }
-
-            var starts = Enumerable.Range(0, 288).Select(i => start.AddMinutes(5 * i)).ToList();
-            data.AddDay(new DateOnly(2021, 3, 1).AddDays(d), new FeatureFrame(frame, starts, TimeSpan.FromMinutes(5), start.AddHours(-14)), actual);
+            AddDay(data, new DateOnly(2021, 3, 1).AddDays(d), TimeSpan.FromMinutes(5));
         }
 
         return data;
+    }
+
+    /// <summary>One day at <paramref name="step"/>: night (sun below the horizon, zero target) before noon, 100 MW after.</summary>
+    private static void AddDay(TrainingSet data, DateOnly day, TimeSpan step)
+    {
+        var count = (int)(TimeSpan.FromDays(1) / step);
+        var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero);
+        var columns = FeatureSchema.Names.ToDictionary(n => n, _ => new float[count]);
+        var actual = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            columns["sun_elevation_deg"][i] = i < count / 2 ? -20 : 30;
+            actual[i] = i < count / 2 ? 0 : 100;
+            columns["solar_fc"][i] = 7;
+        }
+
+        var frame = new DataFrame();
+        frame.Columns.Add(new PrimitiveDataFrameColumn<DateTime>("interval_start_utc", Enumerable.Range(0, count).Select(i => (start + (step * i)).UtcDateTime)));
+        foreach (var name in FeatureSchema.Names)
+        {
+            frame.Columns.Add(new SingleDataFrameColumn(name, columns[name]));
+        }
+
+        var starts = Enumerable.Range(0, count).Select(i => start + (step * i)).ToList();
+        data.AddDay(day, new FeatureFrame(frame, starts, step, start.AddHours(-14)), actual);
     }
 
     [Fact]
@@ -103,5 +110,46 @@ public sealed class TrainingRowsTests
         Assert.Equal(288, recent.Count);
         Assert.Equal(576, all.Count);
         Assert.All(recent, r => Assert.Equal(1, r.Weight, 6));
+    }
+
+    [Fact]
+    public void TrainingRows_HourlyDayAmongFiveMinuteDays_WeighsAsMuchAsAFiveMinuteDay()
+    {
+        var data = new TrainingSet();
+        AddDay(data, new DateOnly(2021, 2, 28), TimeSpan.FromHours(1));
+        AddDay(data, new DateOnly(2021, 3, 1), TimeSpan.FromMinutes(5));
+        var options = new CurtailmentModelOptions { TrainingStrideMinutes = 15, NightZeroRowsKeptEvery = 3, RecencyHalfLifeDays = 1e9 };
+
+        var rows = CurtailmentModelTrainer.TrainingRows(Caiso, data, options, new DateOnly(2021, 3, 1));
+
+        Assert.Equal(TimeSpan.FromMinutes(5), data.Step);
+        var hourly = rows.Take(rows.Count - 64).ToList();
+        // 12 daytime hourly rows, every one kept; 4 of the 12 night rows kept, each standing for three.
+        Assert.Equal(16, hourly.Count);
+        Assert.Equal(288, hourly.Sum(r => r.Weight), 3);
+        Assert.Equal(288, rows.Skip(hourly.Count).Sum(r => r.Weight), 3);
+    }
+
+    [Fact]
+    public void TrainingRows_SameSeasonShare_KeepsEarlierYearsNearTheTargetsDayOfYearOnly()
+    {
+        var data = new TrainingSet();
+        var lastDay = new DateOnly(2021, 3, 1);
+        // The target (two days on) is 3 March: two years before it, and half a year from it.
+        AddDay(data, new DateOnly(2019, 3, 3), TimeSpan.FromHours(1));
+        AddDay(data, new DateOnly(2019, 9, 3), TimeSpan.FromHours(1));
+        AddDay(data, lastDay, TimeSpan.FromHours(1));
+        var recencyOnly = new CurtailmentModelOptions { NightZeroRowsKeptEvery = 1, RecencyHalfLifeDays = 45, SameSeasonShare = 0 };
+        var seasonal = recencyOnly with { SameSeasonShare = 0.25, SameSeasonHalfWidthDays = 21 };
+
+        var recent = CurtailmentModelTrainer.TrainingRows(Caiso, data, recencyOnly, lastDay);
+        var withSeason = CurtailmentModelTrainer.TrainingRows(Caiso, data, seasonal, lastDay);
+
+        Assert.Equal(24, recent.Count);
+        Assert.Equal(48, withSeason.Count);
+        // The last day: its recency (1) plus the share at 2 days from the target's day of year.
+        Assert.Equal(1 + (0.25 * Math.Pow(0.5, 2 / 21.0)), withSeason[^1].Weight, 5);
+        // Two years earlier, on the target's day of year (729 days before the last day): the share, barely any recency.
+        Assert.Equal(0.25 + Math.Pow(0.5, 729 / 45.0), withSeason[0].Weight, 5);
     }
 }
