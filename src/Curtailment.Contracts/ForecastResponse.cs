@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Curtailment.Contracts;
 
 /// <summary>A forecast vintage, or the part of it inside the requested range.</summary>
@@ -9,6 +11,11 @@ namespace Curtailment.Contracts;
 /// <param name="DataAsOf">End of the newest target interval known at issue time.</param>
 /// <param name="Target">What the numbers are: for a proxy target (SA1) <c>predictedMw</c> holds the target series in its unit, not MW.</param>
 /// <param name="Intervals">The intervals, in time order.</param>
+/// <param name="Explanations">
+/// What moved each local day's level most, for models that can say (tree models); absent for baselines and for
+/// vintages stored before explanations existed.
+/// </param>
 public sealed record ForecastResponse(
     long Id, string Region, DateTimeOffset IssuedAt, DateTimeOffset GeneratedAt, string ModelVersion, DateTimeOffset? DataAsOf,
-    TargetResponse Target, IReadOnlyList<ForecastIntervalResponse> Intervals);
+    TargetResponse Target, IReadOnlyList<ForecastIntervalResponse> Intervals,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DayExplanationResponse>? Explanations = null);

@@ -39,6 +39,34 @@ public abstract class ForecastStoreContractTests
     }
 
     [Fact]
+    public async Task SaveForecastAsync_WithExplanations_ReadsThemBackAndOlderVintagesReadEmpty()
+    {
+        RequireStore();
+
+        var store = CreateForecastStore();
+        var explanations = new List<DayExplanation>
+        {
+            new(new DateOnly(2021, 3, 2),
+            [
+                new ForecastDriver("net_load_fc", DriverEffect.Raises, "low net load forecast (4,210 MW at 13:00) raises the forecast"),
+                new ForecastDriver("is_weekend", DriverEffect.Lowers, "no weekend lowers the forecast"),
+            ]),
+            new(new DateOnly(2021, 3, 3), [new ForecastDriver("hist_last_day_total", DriverEffect.Raises, "high curtailment on the last known day (9,000 MWh) raises the forecast")]),
+        };
+        await store.SaveForecastAsync(Vintage(Issue, "plain", 100), default);
+        await store.SaveForecastAsync(Vintage(Issue.AddHours(1), "fasttree@v1", 100) with { Explanations = explanations }, default);
+
+        var latest = await store.LatestForecastAsync("CAISO", Issue.AddHours(2), Issue.AddHours(3), default);
+        var listed = await store.ListForecastsAsync("CAISO", Issue.AddDays(-1), Issue.AddDays(1), default);
+
+        Assert.Equal("fasttree@v1", latest!.ModelVersion);
+        Assert.Equal(explanations.Select(d => d.Date), latest.Explanations!.Select(d => d.Date));
+        Assert.Equal(explanations.SelectMany(d => d.Drivers), latest.Explanations!.SelectMany(d => d.Drivers));
+        Assert.Equal(explanations.SelectMany(d => d.Drivers), listed[1].Explanations!.SelectMany(d => d.Drivers));
+        Assert.Empty(listed[0].Explanations!);
+    }
+
+    [Fact]
     public async Task LatestForecastAsync_PrefersTheMostRecentIssue()
     {
         RequireStore();

@@ -8,6 +8,7 @@ namespace Curtailment.Core.Forecasts;
 /// <param name="ModelVersion">The model that produced it (<c>fasttree@v3</c>, or a baseline's name).</param>
 /// <param name="DataAsOf">End of the newest target interval known at issue time, or null.</param>
 /// <param name="Points">One point per interval, in time order.</param>
+/// <param name="Explanations">What moved each local day's forecast; empty for models that cannot say (baselines) and for older vintages.</param>
 public sealed record ForecastVintage(
     long Id,
     string Region,
@@ -15,4 +16,5 @@ public sealed record ForecastVintage(
     DateTimeOffset GeneratedAt,
     string ModelVersion,
     DateTimeOffset? DataAsOf,
-    IReadOnlyList<ForecastPoint> Points);
+    IReadOnlyList<ForecastPoint> Points,
+    IReadOnlyList<DayExplanation>? Explanations = null);

@@ -24,7 +24,15 @@ internal static class Responses
     /// <summary>A stored vintage of a region whose target is <paramref name="target"/>.</summary>
     public static ForecastResponse Forecast(ForecastVintage vintage, TargetResponse target) =>
         new(vintage.Id, vintage.Region, vintage.IssuedAt, vintage.GeneratedAt, vintage.ModelVersion, vintage.DataAsOf, target,
-            vintage.Points.Select(p => new ForecastIntervalResponse(p.IntervalStart, p.IntervalEnd, p.PredictedMw, p.LowerMw, p.UpperMw, p.EventProbability)).ToList());
+            vintage.Points.Select(p => new ForecastIntervalResponse(p.IntervalStart, p.IntervalEnd, p.PredictedMw, p.LowerMw, p.UpperMw, p.EventProbability)).ToList(),
+            Explanations(vintage.Explanations));
+
+    /// <summary>Null where there is nothing to explain, so the property is left out and such responses keep their bytes.</summary>
+    private static List<DayExplanationResponse>? Explanations(IReadOnlyList<DayExplanation>? explanations) =>
+        explanations is null or { Count: 0 }
+            ? null
+            : [.. explanations.Select(d => new DayExplanationResponse(
+                d.Date, [.. d.Drivers.Select(x => new ForecastDriverResponse(x.Feature, x.Effect == DriverEffect.Raises ? "raises" : "lowers", x.Text))]))];
 
     /// <summary>A registry record with its manifest's training range and finite metrics.</summary>
     public static ModelResponse Model(ModelRecord record)

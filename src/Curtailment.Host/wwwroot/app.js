@@ -383,6 +383,32 @@ function renderWindows(region, windows) {
   $('windows-empty').hidden = windows.windows.length > 0;
 }
 
+// The model's strongest drivers per local day; absent for baselines, which explain nothing.
+function renderExplanations(forecast) {
+  const list = $('explanation-days');
+  list.replaceChildren();
+  const days = forecast?.explanations ?? [];
+  for (const day of days) {
+    const item = document.createElement('li');
+    item.dataset.date = day.date;
+    const label = document.createElement('strong');
+    // A local calendar date: formatted at noon UTC so no time zone moves it to another day.
+    label.textContent = new Date(`${day.date}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
+    const drivers = document.createElement('ul');
+    for (const driver of day.drivers) {
+      const entry = document.createElement('li');
+      entry.dataset.feature = driver.feature;
+      entry.dataset.effect = driver.effect;
+      entry.className = driver.effect === 'raises' ? 'raises' : 'lowers';
+      entry.textContent = driver.text;
+      drivers.append(entry);
+    }
+    item.append(label, drivers);
+    list.append(item);
+  }
+  $('explanations').hidden = days.length === 0;
+}
+
 async function loadRegion() {
   const region = selected();
   if (!region) {
@@ -430,12 +456,14 @@ async function loadRegion() {
         : `. Windows: predicted value at or above ${windows.minMw.toLocaleString('en-US')} MW.`)
       + ' The service forecasts up to the end of the next local day.';
     drawChart(region, forecast, windows);
+    renderExplanations(forecast);
     renderWindows(region, windows);
     document.body.dataset.state = 'ready';
   } catch (error) {
     if (token === loadToken) {
       $('chart-caption').textContent = '';
       $('chart').replaceChildren();
+      renderExplanations(null);
       showMessage(error);
       document.body.dataset.state = 'error';
     }

@@ -6,6 +6,7 @@ using Curtailment.Models.Artifacts;
 using Curtailment.Models.Forecasting;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
 
 namespace Curtailment.Models.Trees;
 
@@ -100,6 +101,33 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
 
     private static readonly int ClimatologyIndex = FeatureSchema.IndexOf("hist_28d_event_freq");
     private static readonly int DaysKnownIndex = FeatureSchema.IndexOf("hist_days_known");
+
+    /// <summary>
+    /// Per row of <paramref name="features"/>, each feature's contribution to the regression trees' raw score, with the
+    /// same masking as <see cref="Predict"/>. The stacking blend and the day-level model are not part of it.
+    /// </summary>
+    internal float[][] FeatureContributions(FeatureFrame features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        if (features.Count == 0)
+        {
+            return [];
+        }
+
+        var data = ModelRow.ToDataView(
+            _context,
+            Enumerable.Range(0, features.Count).Select(i => new ModelRow { Features = CurtailmentModelTrainer.TreeInputs(CurtailmentModelTrainer.Mask(Manifest.Options, features.Row(i))) }),
+            FeatureSchema.Names.Count);
+        var predictor = (_regression as TransformerChain<ITransformer>)?.LastTransformer ?? _regression;
+        if (predictor is not ISingleFeaturePredictionTransformer<ICalculateFeatureContribution> trees)
+        {
+            throw new InvalidOperationException($"The regression of {Name} cannot report feature contributions.");
+        }
+
+        var count = FeatureSchema.Names.Count;
+        var calculator = _context.Transforms.CalculateFeatureContribution(trees, count, count, normalize: false).Fit(data);
+        return [.. calculator.Transform(data).GetColumn<float[]>("FeatureContributions")];
+    }
 
     internal double[] PredictPoints(IReadOnlyList<float[]> rows)
     {

@@ -3,6 +3,7 @@ using Curtailment.Core.Observations;
 using Curtailment.Core.Regions;
 using Curtailment.Core.Time;
 using Curtailment.Features;
+using Curtailment.Models.Explanations;
 using Curtailment.Models.Trees;
 using Curtailment.Pipelines.Serving;
 using Curtailment.Pipelines.Training;
@@ -13,7 +14,7 @@ namespace Curtailment.Pipelines.Forecasting;
 /// <summary>
 /// Issues a forecast vintage: from the issue time to the end of the next local day, with the region's
 /// active model (or the week-profile baseline when none is trained), read as of the issue time, and
-/// stored so that clients can audit it later.
+/// stored so that clients can audit it later, with what moved each day's level where the model can say.
 /// </summary>
 public sealed class ForecastPipeline(
     IRegionCatalog regions,
@@ -37,12 +38,14 @@ public sealed class ForecastPipeline(
         // Features are built the way the active model was trained; a baseline reads the region's defaults.
         var builder = inputs.BuilderFor(reader, forecaster is CurtailmentModel model ? model.Manifest.Options : inputs.OptionsFor(region));
         var frame = await builder.BuildAsync(new FeatureRequest(region, issue, start, end, step), cancellationToken);
-        var points = forecaster.Predict(frame)
+        var predicted = forecaster.Predict(frame);
+        var explanations = ForecastExplainer.Explain(forecaster, frame, predicted, region.TimeZone);
+        var points = predicted
             .Select(f => new ForecastPoint(f.IntervalStart, f.IntervalEnd, f.PredictedMw, f.LowerMw, f.UpperMw, f.EventProbability))
             .ToList();
         var dataAsOf = await reader.LatestIntervalEndAsync(region.Id, region.Target.Series, issue, cancellationToken);
         var vintage = await forecasts.SaveForecastAsync(
-            new ForecastVintage(0, region.Id, issue, time.GetUtcNow(), forecaster.Name, dataAsOf, points), cancellationToken);
+            new ForecastVintage(0, region.Id, issue, time.GetUtcNow(), forecaster.Name, dataAsOf, points, explanations), cancellationToken);
         logger.LogInformation("Issued forecast {Id} for {Region} at {IssuedAt} with {Model} ({Points} intervals, active model {Version})",
             vintage.Id, region.Id, issue, forecaster.Name, points.Count, record?.Version ?? "none");
         return vintage;

@@ -11,6 +11,7 @@ internal sealed class ForecastRow
     public long Generated_At { get; init; }
     public string Model_Version { get; init; } = "";
     public long? Data_As_Of { get; init; }
+    public string? Explanations { get; init; }
 
     /// <summary>The vintage with the given points, times back from Unix seconds.</summary>
     public ForecastVintage ToVintage(IEnumerable<ForecastPointRow> points) => new(

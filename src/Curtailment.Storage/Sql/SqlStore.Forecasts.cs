@@ -21,10 +21,14 @@ public abstract partial class SqlStore
         await DeleteForecastsAsync(connection, transaction, "region = @region AND issued_at = @issued AND model_version = @model", key, cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO forecast (region, issued_at, generated_at, model_version, data_as_of)
-            VALUES (@region, @issued, @generated, @model, @dataAsOf) RETURNING id
+            INSERT INTO forecast (region, issued_at, generated_at, model_version, data_as_of, explanations)
+            VALUES (@region, @issued, @generated, @model, @dataAsOf, @explanations) RETURNING id
             """,
-            new { key.region, key.issued, generated = ToUnix(vintage.GeneratedAt), key.model, dataAsOf = vintage.DataAsOf is { } d ? ToUnix(d) : (long?)null },
+            new
+            {
+                key.region, key.issued, generated = ToUnix(vintage.GeneratedAt), key.model, dataAsOf = vintage.DataAsOf is { } d ? ToUnix(d) : (long?)null,
+                explanations = ExplanationsJson.Write(vintage.Explanations),
+            },
             transaction, cancellationToken: cancellationToken));
         await InsertForecastPointsAsync(connection, transaction, id, vintage.Points, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -38,7 +42,7 @@ public abstract partial class SqlStore
         var bounds = new { region, from = ToUnixClamped(from), to = ToUnixClamped(to) };
         var header = await connection.QuerySingleOrDefaultAsync<ForecastRow>(new CommandDefinition(
             $"""
-            SELECT f.id, f.region, f.issued_at, f.generated_at, f.model_version, f.data_as_of FROM forecast f
+            SELECT f.id, f.region, f.issued_at, f.generated_at, f.model_version, f.data_as_of, f.explanations FROM forecast f
             WHERE {SameRegion("f.region")} AND EXISTS (
                 SELECT 1 FROM forecast_point p WHERE p.forecast_id = f.id AND p.interval_start < @to AND p.interval_end > @from)
             ORDER BY f.issued_at DESC, f.generated_at DESC, f.id DESC LIMIT 1
@@ -53,7 +57,7 @@ public abstract partial class SqlStore
         await using var connection = await OpenAsync(cancellationToken);
         var headers = await connection.QueryAsync<ForecastRow>(new CommandDefinition(
             $"""
-            SELECT id, region, issued_at, generated_at, model_version, data_as_of FROM forecast
+            SELECT id, region, issued_at, generated_at, model_version, data_as_of, explanations FROM forecast
             WHERE {SameRegion("region")} AND issued_at >= @from AND issued_at < @to ORDER BY issued_at, id
             """,
             new { region, from = ToUnixClamped(issuedFrom), to = ToUnixClamped(issuedTo) }, cancellationToken: cancellationToken));
@@ -98,6 +102,6 @@ public abstract partial class SqlStore
             WHERE forecast_id = @id AND interval_start < @to AND interval_end > @from ORDER BY interval_start
             """,
             new { id = header.Id, from, to }, cancellationToken: cancellationToken));
-        return header.ToVintage(points);
+        return header.ToVintage(points) with { Explanations = ExplanationsJson.Read(header.Explanations) };
     }
 }

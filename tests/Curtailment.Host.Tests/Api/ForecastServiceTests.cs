@@ -141,6 +141,37 @@ public sealed class ForecastServiceTests : IAsyncLifetime
         Assert.Equal(36, JsonNode.Parse(body)!["intervals"]!.AsArray().Count);
     }
 
+    [Fact]
+    public async Task GetForecast_StoredVintageWithExplanations_ServesThemPerDay()
+    {
+        var drivers = new List<ForecastDriver>
+        {
+            new("net_load_fc", DriverEffect.Raises, "low net load forecast (4,210 MW at 13:00) raises the forecast"),
+            new("is_weekend", DriverEffect.Lowers, "no weekend lowers the forecast"),
+        };
+        var day = DateOnly.FromDateTime(SeededDatabase.Now.UtcDateTime);
+        await SeedAsync(Vintage("CAISO", "fasttree@v1", SeededDatabase.Now, 1234) with { Explanations = [new DayExplanation(day, drivers)] });
+
+        var forecast = await ForecastAsync("CAISO");
+
+        var explanation = Assert.Single(forecast["explanations"]!.AsArray());
+        Assert.Equal(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), explanation!["date"]!.GetValue<string>());
+        Assert.Equal(
+            drivers.Select(d => (d.Feature, d.Effect == DriverEffect.Raises ? "raises" : "lowers", d.Text)),
+            explanation["drivers"]!.AsArray().Select(d => (d!["feature"]!.GetValue<string>(), d["effect"]!.GetValue<string>(), d["text"]!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task GetForecast_StoredVintageWithoutExplanations_LeavesThePropertyOut()
+    {
+        await SeedAsync(Vintage("CAISO", "fasttree@v1", SeededDatabase.Now, 1234));
+
+        var forecast = await ForecastAsync("CAISO");
+
+        Assert.Equal(1234, forecast["intervals"]![0]!["predictedMw"]!.GetValue<double>());
+        Assert.False(forecast.AsObject().ContainsKey("explanations"));
+    }
+
     private async Task<ForecastVintage> SeedAsync(ForecastVintage vintage) =>
         await _host.Services.GetRequiredService<IForecastStore>().SaveForecastAsync(vintage, default);
 

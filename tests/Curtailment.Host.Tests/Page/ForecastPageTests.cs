@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
 using Curtailment.Testing;
 using Microsoft.Playwright;
 
@@ -114,6 +116,33 @@ public sealed class ForecastPageTests : IAsyncLifetime
 
         Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "artifacts"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryRoot(), "artifacts", "page.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Open_Caiso_ListsEachDaysDriversAsTheApiServesThem()
+    {
+        var page = await OpenAsync();
+
+        Assert.True(await page.Locator("#explanations").IsVisibleAsync());
+        var shown = await page.Locator("#explanation-days > li").EvaluateAllAsync<string[][]>(
+            "days => days.map(d => [d.dataset.date, ...[...d.querySelectorAll('li')].map(l => `${l.dataset.effect}|${l.textContent}`)])");
+        JsonNode served;
+        using (var client = _host!.Client())
+        {
+            var to = PageFrom.AddHours(48);
+            served = await Json.ReadAsync(
+                await client.GetAsync($"/api/v1/regions/CAISO/forecast?from={Uri.EscapeDataString(PageFrom.ToString("O", CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(to.ToString("O", CultureInfo.InvariantCulture))}"),
+                HttpStatusCode.OK);
+        }
+
+        var expected = served["explanations"]!.AsArray()
+            .Select(d => new[] { d!["date"]!.GetValue<string>() }
+                .Concat(d["drivers"]!.AsArray().Select(x => $"{x!["effect"]!.GetValue<string>()}|{x["text"]!.GetValue<string>()}")).ToArray())
+            .ToArray();
+        Assert.Equal(["2025-06-15", "2025-06-16"], shown.Select(d => d[0]));
+        Assert.Equal(expected, shown);
+        Assert.All(shown, d => Assert.InRange(d.Length - 1, 1, 3));
+        Assert.Empty(_pageErrors);
     }
 
     [Fact]
