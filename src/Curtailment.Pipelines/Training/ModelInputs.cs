@@ -60,10 +60,12 @@ public sealed class ModelInputs(FeatureBuilder features, IOptions<ModelTrainingO
 
         var recent = await reader.ReadAsync(
             new ObservationQuery(region.Id, region.Target.Series, latest.AddDays(-TargetStepLookbackDays), latest, asOf), cancellationToken);
-        return recent.Count > 0
-            ? recent.GroupBy(o => o.Duration).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key
-            : null;
+        return recent.Count > 0 ? MostCommonStep(recent) : null;
     }
+
+    /// <summary>The most common interval length of some observations (the shorter on a tie): what "the target's step" means.</summary>
+    public static TimeSpan MostCommonStep(IEnumerable<Observation> observations) =>
+        observations.GroupBy(o => o.Duration).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
 
     /// <summary>The target's step as known at <paramref name="asOf"/>, or the region's native resolution when nothing is known.</summary>
     public static async Task<TimeSpan> TargetStepAsync(IObservationReader reader, Region region, DateTimeOffset asOf, CancellationToken cancellationToken) =>

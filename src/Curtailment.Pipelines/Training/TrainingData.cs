@@ -74,7 +74,7 @@ public static class TrainingData
         var observed = await reader.ReadAsync(new ObservationQuery(region.Id, region.Target.Series, start, end, asOf), cancellationToken);
         var known = observed
             .GroupBy(o => Core.Time.LocalClock.LocalDate(o.IntervalStart, region.TimeZone))
-            .ToDictionary(g => g.Key, g => g.GroupBy(o => o.Duration).OrderByDescending(d => d.Count()).ThenBy(d => d.Key).First().Key);
+            .ToDictionary(g => g.Key, ModelInputs.MostCommonStep);
         var steps = new TimeSpan[through.DayNumber - from.DayNumber + 1];
         TimeSpan? last = null;
         for (var i = 0; i < steps.Length; i++)

@@ -3,6 +3,7 @@ using Curtailment.Core.Forecasts;
 using Curtailment.Core.ModelRegistry;
 using Curtailment.Core.Regions;
 using Curtailment.Core.Time;
+using Curtailment.Features;
 using Curtailment.Models.Trees;
 using Curtailment.Pipelines.DemoData;
 using Curtailment.Pipelines.Forecasting;
@@ -109,6 +110,41 @@ public sealed class TrainAndForecastPipelineTests : IDisposable
         var error = await Assert.ThrowsAsync<InsufficientHistoryException>(() => _services.Get<TrainPipeline>().TrainAsync("ERCOT", null, Small, default));
 
         Assert.Equal(0, error.Days);
+    }
+
+    [Fact]
+    public async Task ForecastAsync_TrainedModel_StoresUpToThreeDriversPerLocalDay()
+    {
+        await LoadDemoAsync();
+        await _services.Get<TrainPipeline>().TrainAsync("CAISO", null, Small, default);
+
+        var vintage = await _services.Get<ForecastPipeline>().ForecastAsync("CAISO", null, default);
+
+        var caiso = _services.Get<IRegionCatalog>().Get("CAISO");
+        var today = LocalClock.LocalDate(Now, caiso.TimeZone);
+        Assert.Equal([today, today.AddDays(1)], vintage.Explanations!.Select(d => d.Date));
+        Assert.All(vintage.Explanations!, d =>
+        {
+            Assert.InRange(d.Drivers.Count, 1, 3);
+            Assert.All(d.Drivers, driver =>
+            {
+                Assert.Contains(driver.Feature, FeatureSchema.Names);
+                Assert.EndsWith(driver.Effect == DriverEffect.Raises ? "raises the forecast" : "lowers the forecast", driver.Text, StringComparison.Ordinal);
+            });
+        });
+        var stored = await _services.Get<IForecastStore>().LatestForecastAsync("CAISO", Now, Now.AddDays(2), default);
+        Assert.Equal(vintage.Explanations!.SelectMany(d => d.Drivers), stored!.Explanations!.SelectMany(d => d.Drivers));
+    }
+
+    [Fact]
+    public async Task ForecastAsync_WeekProfileBaseline_StoresNoExplanations()
+    {
+        await LoadDemoAsync();
+
+        var vintage = await _services.Get<ForecastPipeline>().ForecastAsync("CAISO", null, default);
+
+        Assert.Equal("week_profile", vintage.ModelVersion);
+        Assert.Empty(vintage.Explanations!);
     }
 
     public void Dispose() => _services.Dispose();
