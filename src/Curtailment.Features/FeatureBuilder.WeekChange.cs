@@ -20,8 +20,10 @@ public sealed partial class FeatureBuilder
     private async Task AddWeekChangeAsync(BuildContext context, CancellationToken cancellationToken)
     {
         var request = context.Request;
+        // Every row's past days, for a range that starts before its last local day (a vintage issued at 10:00 on D-1
+        // runs to the end of D): a row's value must not depend on where the range starts.
         var from = request.TargetStart.AddDays(-(WeekChangeFirstDay + 7));
-        var to = request.TargetStart.AddDays(-WeekChangeFirstDay + 1);
+        var to = request.TargetEnd.AddDays(-WeekChangeFirstDay + 1);
         var demandForecast = await ReadAsync(context, SeriesIds.DemandForecastDayAhead, from, to, request.Step, cancellationToken);
         var demandActual = context.RecentDemand ?? await ReadAsync(context, SeriesIds.Demand, from, to, request.Step, cancellationToken);
         var solar = await ReadAsync(context, SeriesIds.SolarForecastDayAhead, from, to, request.Step, cancellationToken);

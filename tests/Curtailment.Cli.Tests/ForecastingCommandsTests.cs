@@ -48,6 +48,15 @@ public sealed class ForecastingCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Backtest_BadRetrainCron_ExitsTwoNamingTheOption()
+    {
+        var result = await RunAsync("backtest", "--region", "CAISO", "--from", "2025-04-01", "--to", "2025-04-02", "--out", _folder, "--retrain-cron", "every monday", "--db", Db);
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("--retrain-cron: 'every monday' is not a five-field cron expression", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Train_TooLittleHistory_ExitsTwoSayingHowMuchIsNeeded()
     {
         await RunAsync("simulate", "--out", Path.Combine(_folder, "sim"), "--start", "2025-04-01", "--days", "5", "--ingest", "--db", Db);

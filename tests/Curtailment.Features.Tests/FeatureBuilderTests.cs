@@ -214,6 +214,58 @@ public sealed class FeatureBuilderTests : IDisposable
         Assert.All(frame.Column("transmission_headroom_share_min"), v => Assert.Equal(0f, v));
     }
 
+    [Fact]
+    public async Task BuildAsync_RangeFromTheIssueTime_GivesTheTargetDayTheSameFeatures()
+    {
+        // A served vintage runs from its issue time (10:00 on D-1) to the end of D; a backtest builds D alone. Each of
+        // D's rows must read the same either way, or the service would issue what the backtest never measured.
+        await SaveDriversAsync(TargetDay.AddDays(-20), 21);
+        await SaveCurtailmentAsync(TargetDay.AddDays(-20), 19, day => 100 + (7 * day.Day));
+        var (start, end) = LocalClock.DayBounds(TargetDay, Caiso.TimeZone);
+        var step = TimeSpan.FromHours(1);
+
+        var day = await new FeatureBuilder(_store).BuildAsync(new FeatureRequest(Caiso, IssueTime, start, end, step), default);
+        var served = await new FeatureBuilder(_store).BuildAsync(new FeatureRequest(Caiso, IssueTime, IssueTime, end, step), default);
+
+        var offset = served.IntervalStarts.ToList().IndexOf(start);
+        Assert.True(offset > 0);
+        Assert.Equal(day.Count, served.Count - offset);
+        foreach (var name in FeatureSchema.Names)
+        {
+            var expected = Enumerable.Range(0, day.Count).Select(i => day.Column(name)[i]);
+            var actual = Enumerable.Range(offset, day.Count).Select(i => served.Column(name)[i]);
+            Assert.True(expected.SequenceEqual(actual), $"{name} differs between the target day alone and the served range.");
+        }
+
+        Assert.Contains(Enumerable.Range(0, day.Count), i => day.Column("wk_net_load_change")[i] != 0);
+    }
+
+    /// <summary>Demand, its day-ahead forecast and the day-ahead solar and wind forecasts, different every day and hour.</summary>
+    private async Task SaveDriversAsync(DateOnly first, int days)
+    {
+        var batch = new ImportBatch("test", "drivers.csv");
+        for (var d = 0; d < days; d++)
+        {
+            var day = first.AddDays(d);
+            var (start, end) = LocalClock.DayBounds(day, Caiso.TimeZone);
+            for (var t = start; t < end; t = t.AddHours(1))
+            {
+                var hour = TimeZoneInfo.ConvertTime(t, Caiso.TimeZone).Hour;
+                var solar = Math.Max(0, 8000 * Math.Sin((hour - 6) / 12.0 * Math.PI)) * (0.7 + (0.03 * d));
+                var demand = 22000 + (150 * hour) + (90 * d);
+                Add(SeriesIds.Demand, demand, PublicationRule.RealTime);
+                Add(SeriesIds.DemandForecastDayAhead, demand + 200, PublicationRule.DayAheadTen);
+                Add(SeriesIds.SolarForecastDayAhead, solar, PublicationRule.DayAheadTen);
+                Add(SeriesIds.WindForecastDayAhead, 2000 + (40 * d) + (10 * hour), PublicationRule.DayAheadTen);
+
+                void Add(string series, double value, PublicationRule rule) => batch.Observations.Add(
+                    new Observation("CAISO", series, t, TimeSpan.FromHours(1), value, "test", rule.PublishedAt(t, t.AddHours(1), Caiso.TimeZone)));
+            }
+        }
+
+        await _store.SaveAsync(batch, Guid.NewGuid().ToString(), DateTimeOffset.UnixEpoch, default);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

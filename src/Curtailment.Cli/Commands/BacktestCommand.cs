@@ -19,7 +19,7 @@ internal static class BacktestCommand
         var options = new Arguments();
         var command = new Command("backtest", "Forecast each day of a range as issued at 10:00 local the day before, train only on what was known then, and score it.")
         {
-            options.Region, options.From, options.To, options.OutDir, options.Retrain, options.Ablation, options.Variants, options.Db, options.Json,
+            options.Region, options.From, options.To, options.OutDir, options.Retrain, options.RetrainCron, options.Ablation, options.Variants, options.Db, options.Json,
         };
 
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(error, parse.GetValue(CommonOptions.Verbose), () => RunAsync(parse, options, output, cancellationToken)));
@@ -31,7 +31,10 @@ internal static class BacktestCommand
         var retrainDays = ParseDays(parse.GetValue(options.Retrain)!);
         await using var services = CliServices.Build(parse.GetValue(options.Db), parse.GetValue(CommonOptions.Verbose));
         var pipeline = services.GetRequiredService<BacktestPipeline>();
-        var request = new BacktestRequest(parse.GetValue(options.Region)!, parse.GetValue(options.From), parse.GetValue(options.To), retrainDays);
+        var request = new BacktestRequest(parse.GetValue(options.Region)!, parse.GetValue(options.From), parse.GetValue(options.To), retrainDays)
+        {
+            RetrainCron = parse.GetValue(options.RetrainCron),
+        };
         // Checked before the long run, so a typo does not cost a whole backtest.
         var variants = Variants(parse, options, services.GetRequiredService<ModelInputs>().OptionsFor(services.GetRequiredService<IRegionCatalog>().Get(request.RegionId)));
         var result = await RunWithProgressAsync(pipeline, request, quiet: parse.GetValue(options.Json) || Console.IsOutputRedirected, cancellationToken);
@@ -156,6 +159,12 @@ internal static class BacktestCommand
         {
             Description = "Retraining cadence in days (7d or 7).",
             DefaultValueFactory = _ => "7d",
+        };
+
+        public Option<string?> RetrainCron { get; } = new("--retrain-cron")
+        {
+            Description = "Retrain as the service does, replacing --retrain-every: at each instant of this cron expression in the region's local "
+                + "time (the host's Curtailment:Jobs:RetrainCron, e.g. \"30 3 * * *\"), on Curtailment:Training's window, through the promotion gate.",
         };
 
         public Option<bool> Ablation { get; } = new("--ablation")

@@ -9,6 +9,7 @@ using Curtailment.Models.Trees;
 using Curtailment.Pipelines.Forecasting;
 using Curtailment.Pipelines.Training;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Curtailment.Pipelines.Backtest;
 
@@ -21,8 +22,9 @@ namespace Curtailment.Pipelines.Backtest;
 /// <param name="snapshots">Loads the in-memory snapshot the as-of reads come from.</param>
 /// <param name="logger">Logger.</param>
 /// <param name="inputs">What the model is fed (options, target step, feature builder), as in training and serving.</param>
-public sealed class BacktestPipeline(
-    IRegionCatalog regions, IObservationSnapshotSource snapshots, ILogger<BacktestPipeline> logger, ModelInputs inputs)
+/// <param name="training">The service's training window and promotion gate, followed when the request gives a retrain cron.</param>
+public sealed partial class BacktestPipeline(
+    IRegionCatalog regions, IObservationSnapshotSource snapshots, ILogger<BacktestPipeline> logger, ModelInputs inputs, IOptions<TrainingOptions> training)
 {
     /// <summary>Runs the backtest; <paramref name="progress"/> reports target days done.</summary>
     public async Task<BacktestResult> RunAsync(BacktestRequest request, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
@@ -31,12 +33,20 @@ public sealed class BacktestPipeline(
         var region = regions.Get(request.RegionId);
         Validate(request);
         var options = request.Options ?? inputs.OptionsFor(region);
-        request = request with { TrainingWindowDays = ModelInputs.WindowDays(options, request.TrainingWindowDays) };
+        var schedule = Schedule(request, region);
+        request = request with
+        {
+            TrainingWindowDays = ModelInputs.WindowDays(options, schedule is null ? request.TrainingWindowDays : training.Value.WindowDays),
+        };
         var (reader, step, cache) = await PrepareAsync(region, request, options, cancellationToken);
         var notes = new List<string>();
         var targetDays = Days(request.From, request.To).ToList();
         var total = Stopwatch.StartNew();
-        var issued = await ForecastDaysAsync(reader, region, request, options, cache, targetDays, notes, progress, cancellationToken);
+        var issued = new IssuedForecasts();
+        IBacktestModels models = schedule is null
+            ? new EveryNDays(reader, region, request, options, cache, issued.Fits, notes)
+            : new AsTheService(reader, region, options, training.Value, request.TrainingWindowDays, cache, schedule, issued.Fits, notes);
+        await ForecastDaysAsync(models, region, cache, targetDays, issued, progress, cancellationToken);
         var (scoredRows, scoredBaselines, metrics) = await ScoreAsync(reader, region, request, step, issued, cancellationToken);
 
         var unknownDays = targetDays.Count(day => scoredRows.Where(r => r.Day == day).All(r => double.IsNaN(r.Actual)));
@@ -51,6 +61,18 @@ public sealed class BacktestPipeline(
             Timings = new BacktestTimings(
                 total.Elapsed.TotalSeconds, issued.Trainings, issued.TrainingTime.TotalSeconds, issued.FeatureTime.TotalMilliseconds / targetDays.Count, issued.Fits.Misses, issued.Fits.Hits),
         };
+    }
+
+    private static RetrainSchedule? Schedule(BacktestRequest request, Region region)
+    {
+        try
+        {
+            return request.RetrainCron is { } cron ? RetrainSchedule.Parse(cron, region.TimeZone) : null;
+        }
+        catch (FormatException e)
+        {
+            throw new BacktestException($"--retrain-cron: {e.Message}");
+        }
     }
 
     private static void Validate(BacktestRequest request)
@@ -79,26 +101,22 @@ public sealed class BacktestPipeline(
         return (reader, step, cache);
     }
 
-    /// <summary>Each target day forecast at its issue time by the model and the baselines, retraining every N days.</summary>
-    private static async Task<IssuedForecasts> ForecastDaysAsync(
-        IObservationReader reader, Region region, BacktestRequest request, CurtailmentModelOptions options, DayFeatureCache cache,
-        List<DateOnly> targetDays, List<string> notes, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    /// <summary>Each target day forecast at its issue time by the model serving then and by the baselines.</summary>
+    private static async Task ForecastDaysAsync(
+        IBacktestModels models, Region region, DayFeatureCache cache, List<DateOnly> targetDays, IssuedForecasts issued,
+        IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        var issued = new IssuedForecasts();
-        ICurtailmentForecaster? model = null;
-        var lastTraining = DateOnly.MinValue;
         for (var d = 0; d < targetDays.Count; d++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var day = targetDays[d];
             var issuedAt = DayAheadSchedule.IssueTime(region, day);
-            if (model is null || day.DayNumber - lastTraining.DayNumber >= request.RetrainEveryDays)
+            var trainingStarted = Stopwatch.GetTimestamp();
+            var (model, trainings) = await models.ServingAsync(day, issuedAt, cancellationToken);
+            if (trainings > 0)
             {
-                var trainingStarted = Stopwatch.GetTimestamp();
-                model = await TrainAsync(reader, region, day, issuedAt, request, options, cache, issued.Fits, notes, cancellationToken);
                 issued.TrainingTime += Stopwatch.GetElapsedTime(trainingStarted);
-                issued.Trainings++;
-                lastTraining = day;
+                issued.Trainings += trainings;
             }
 
             // A target day is never a training day before its own forecast, so this is its first (timed) build.
@@ -114,8 +132,6 @@ public sealed class BacktestPipeline(
 
             progress?.Report((d + 1, targetDays.Count));
         }
-
-        return issued;
     }
 
     /// <summary>Every forecaster scored against the actuals as finally published, with MAE skill against the best baseline.</summary>
@@ -146,23 +162,6 @@ public sealed class BacktestPipeline(
         }
 
         return (scoredRows, scoredBaselines, metrics);
-    }
-
-    private static async Task<ICurtailmentForecaster> TrainAsync(
-        IObservationReader reader, Region region, DateOnly targetDay, DateTimeOffset issuedAt, BacktestRequest request,
-        CurtailmentModelOptions options, DayFeatureCache cache, FitCache fits, List<string> notes, CancellationToken cancellationToken)
-    {
-        // Labels as known at the training (= issue) time: for CAISO, days up to D-2.
-        var data = await TrainingData.BuildAsync(reader, region, cache, targetDay.AddDays(-request.TrainingWindowDays), targetDay.AddDays(-1), issuedAt, cancellationToken);
-        try
-        {
-            return CurtailmentModelTrainer.Train(region, data, options, $"bt-{targetDay:yyyy-MM-dd}", fits);
-        }
-        catch (InsufficientHistoryException e)
-        {
-            notes.Add($"{targetDay:yyyy-MM-dd}: {e.Message} Forecast by week_profile until then.");
-            return BaselineForecaster.WeekProfile;
-        }
     }
 
     /// <summary>The target's step known at the first issue time (see <see cref="ModelInputs"/>); a backtest without history is refused.</summary>
