@@ -2,6 +2,7 @@ using Curtailment.Host.Api;
 using Curtailment.Host.Endpoints;
 using Curtailment.Host.Health;
 using Curtailment.Host.Jobs;
+using Curtailment.Host.Live;
 using Curtailment.Host.Observability;
 using Curtailment.Host.Options;
 using Curtailment.Host.Startup;
@@ -23,11 +24,12 @@ public sealed class CurtailmentHost
     }
 
     /// <summary>
-    /// Builds the application from command-line arguments (<c>--urls</c>, <c>--role all|api|worker</c>,
+    /// Builds the application from command-line arguments (<c>--urls</c>, <c>--role all|api|worker</c>, <c>--live</c>,
     /// <c>--Curtailment:Storage:ConnectionString=...</c>).
     /// </summary>
     public static WebApplication BuildApp(string[] args)
     {
+        args = LiveOptions.RewriteSwitch(args);
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--role"] = $"{HostRoleOptions.SectionName}:{nameof(HostRoleOptions.Role)}" });
         var role = HostRoleOptions.Read(builder.Configuration);
@@ -65,6 +67,7 @@ public sealed class CurtailmentHost
         services.AddSingleton<StartupState>();
         services.AddCurtailmentMetrics(builder.Configuration);
         services.AddHostedService<StartupTask>();
+        builder.AddCurtailmentLive();
         builder.AddCurtailmentJobs(role, storage);
     }
 

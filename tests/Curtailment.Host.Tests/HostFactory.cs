@@ -90,7 +90,11 @@ internal sealed class HostFactory : WebApplicationFactory<CurtailmentHost>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        // A host on the virtual clock keeps its own (the advance endpoint moves it); the others run on the fake clock.
+        if (!string.Equals(_settings.GetValueOrDefault("Curtailment:Clock:Mode"), "Virtual", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        }
     }
 
     protected override void Dispose(bool disposing)

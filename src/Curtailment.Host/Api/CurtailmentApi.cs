@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Curtailment.Host.Endpoints;
 using Curtailment.Host.Errors;
+using Curtailment.Host.Live;
 using Curtailment.Host.Options;
 using Curtailment.Host.Security;
 using Curtailment.Pipelines.Serving;
@@ -48,6 +49,7 @@ public static class CurtailmentApi
         var admin = api.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
         admin.MapModelEndpoints();
         admin.MapJobEndpoints();
+        admin.MapClockEndpoints();
         return app;
     }
 }

@@ -26,6 +26,13 @@ public static class CurtailmentJobs
         services.AddTransient<ForecastJob>();
         services.AddTransient<CleanupJob>();
         services.AddTransient<RetrainAllJob>();
+        services.AddTransient<RegionCycleJob>();
+        services.AddSingleton<ScheduleRunLog>();
+        services.AddSingleton(provider => JobSchedule.Build(
+            provider.GetRequiredService<IOptions<JobsOptions>>().Value,
+            provider.GetRequiredService<IOptions<LiveOptions>>().Value,
+            provider.GetRequiredService<Core.Regions.IRegionCatalog>(),
+            provider.GetRequiredService<Ingestion.Feeds.FeedCatalog>()));
 
         var postgres = storage.Provider == StorageProvider.Postgres;
         services.AddHangfire((provider, configuration) =>

@@ -7,7 +7,13 @@ public static class JobIds
     public const string Cleanup = "cleanup";
 
     /// <summary><c>ingest:{source name}</c>.</summary>
-    public static string Ingest(string sourceName) => $"ingest:{sourceName}";
+    public static string Ingest(string sourceName) => IngestPrefix + sourceName;
+
+    /// <summary>The source name of an <c>ingest:{source name}</c> id, or null for another id.</summary>
+    public static string? IngestSource(string jobId) =>
+        jobId.StartsWith(IngestPrefix, StringComparison.Ordinal) ? jobId[IngestPrefix.Length..] : null;
+
+    private const string IngestPrefix = "ingest:";
 
     /// <summary>The fan-out that enqueues one retrain per region (triggered on demand only).</summary>
     public const string RetrainAll = "retrain-all";

@@ -1,41 +1,45 @@
-using Curtailment.Core.Regions;
 using Curtailment.Host.Options;
 using Hangfire;
+using Hangfire.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Curtailment.Host.Jobs;
 
 /// <summary>
-/// Registers the recurring jobs at start-up with stable ids: ingest per configured source, retrain and
-/// forecast per region in the region's time zone, and cleanup. Re-registering updates them in place.
+/// Registers the <see cref="JobSchedule"/> with Hangfire at start-up under its stable ids, and removes recurring jobs
+/// the schedule no longer holds (a region left out of the live profile, a source removed) from a job storage that
+/// outlives the process. With the virtual clock every job is registered on <see cref="Cron.Never"/>: Hangfire fires
+/// nothing on its own (the advance endpoint runs the schedule) but the jobs stay listed and can be triggered.
 /// </summary>
-public sealed class RecurringJobRegistrar(IRecurringJobManager jobs, IRegionCatalog regions, IOptions<JobsOptions> options, ILogger<RecurringJobRegistrar> logger) : IHostedService
+public sealed class RecurringJobRegistrar(
+    IRecurringJobManager jobs,
+    JobStorage storage,
+    JobSchedule schedule,
+    IOptions<ClockOptions> clock,
+    ILogger<RecurringJobRegistrar> logger) : IHostedService
 {
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        foreach (var source in settings.Sources)
+        var never = clock.Value.IsVirtual;
+        foreach (var job in schedule.Jobs)
         {
-            var name = source.Name;
-            jobs.AddOrUpdate<IngestJob>(JobIds.Ingest(name), JobQueues.Ingest, job => job.RunAsync(name, CancellationToken.None), source.Cron,
-                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            job.Register(jobs, never ? Cron.Never() : job.Cron);
         }
 
-        foreach (var region in regions.All)
+        var known = schedule.Jobs.Select(j => j.Id).ToHashSet(StringComparer.Ordinal);
+        using (var connection = storage.GetConnection())
         {
-            var id = region.Id;
-            var local = new RecurringJobOptions { TimeZone = region.TimeZone };
-            jobs.AddOrUpdate<RetrainJob>(JobIds.Retrain(id), JobQueues.Train, job => job.RunAsync(id, CancellationToken.None), settings.RetrainCron, local);
-            jobs.AddOrUpdate<ForecastJob>(JobIds.Forecast(id), JobQueues.Forecast, job => job.RunAsync(id, CancellationToken.None), settings.ForecastCron, local);
+            foreach (var stale in connection.GetRecurringJobs().Where(j => !known.Contains(j.Id)))
+            {
+                jobs.RemoveIfExists(stale.Id);
+                logger.LogInformation("Removed recurring job {Id}: not in the schedule any more", stale.Id);
+            }
         }
 
-        // Never scheduled: an operator triggers it to retrain every region at once, spread over the workers.
-        jobs.AddOrUpdate<RetrainAllJob>(JobIds.RetrainAll, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Never(),
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        jobs.AddOrUpdate<CleanupJob>(JobIds.Cleanup, JobQueues.Default, job => job.RunAsync(CancellationToken.None), settings.CleanupCron,
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        logger.LogInformation("Registered recurring jobs: {Sources} ingest, {Regions} retrain and forecast, retrain-all, cleanup", settings.Sources.Count, regions.All.Count);
+        logger.LogInformation("Registered {Count} recurring jobs ({Ingests} ingest) for regions {Regions}{Virtual}",
+            schedule.Jobs.Count, schedule.Jobs.Count(j => j.Kind == JobKind.Ingest), string.Join(", ", schedule.Regions),
+            never ? "; virtual clock: Hangfire fires none of them" : "");
         return Task.CompletedTask;
     }
 

@@ -30,6 +30,9 @@ public sealed class IngestSourceOptions
     /// <summary>Local days whose periods a feed (re)fetches on each run.</summary>
     public int LookbackDays { get; set; } = 2;
 
-    /// <summary>Cron expression (UTC) of the recurring job.</summary>
+    /// <summary>Cron expression of the recurring job, in <see cref="TimeZone"/>.</summary>
     public string Cron { get; set; } = "15 * * * *";
+
+    /// <summary>IANA time zone of <see cref="Cron"/> (the live profile writes the operator's zone here).</summary>
+    public string TimeZone { get; set; } = "Etc/UTC";
 }

@@ -71,6 +71,11 @@ public sealed partial class JobsOptionsValidator(ImporterCatalog importers, Feed
             {
                 failures.Add($"{prefix}:Cron '{source.Cron}' is not a cron expression.");
             }
+
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone ?? "", out _))
+            {
+                failures.Add($"{prefix}:TimeZone '{source.TimeZone}' is not an IANA time zone (America/Los_Angeles, Etc/UTC).");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -14,10 +14,12 @@ namespace Curtailment.Host.Startup;
 /// The embedded default's first run, in the background so that Kestrel starts at once (readiness says
 /// not-ready until it is done): demo data when the store is empty, a model per region without one, and
 /// today's forecast per region. A region that cannot be trained stays on the baseline and says so in the log.
+/// In the live profile no demo data is written or imported, and only the live regions are trained and forecast.
 /// </summary>
 public sealed class StartupTask(
     StartupState state,
     IOptions<StartupOptions> options,
+    IOptions<LiveOptions> live,
     IHostEnvironment environment,
     IRegionCatalog regions,
     IModelStore models,
@@ -33,9 +35,16 @@ public sealed class StartupTask(
         // Let the server finish starting before the CPU-heavy work begins.
         await Task.Yield();
         var settings = options.Value;
+        var served = live.Value.Enabled
+            ? [.. live.Value.EffectiveRegions.Select(regions.Get)]
+            : regions.All;
         try
         {
-            if (settings.LoadDemoData)
+            if (live.Value.Enabled)
+            {
+                logger.LogInformation("Live profile: no demo data; the feeds of {Regions} fill the store", string.Join(", ", live.Value.EffectiveRegions));
+            }
+            else if (settings.LoadDemoData)
             {
                 state.Step("loading demo data");
                 var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, settings.DemoFolder));
@@ -45,7 +54,7 @@ public sealed class StartupTask(
 
             if (settings.TrainMissingModels)
             {
-                foreach (var region in regions.All)
+                foreach (var region in served)
                 {
                     stoppingToken.ThrowIfCancellationRequested();
                     if (await models.ActiveModelAsync(region.Id, stoppingToken) is not null)
@@ -68,7 +77,7 @@ public sealed class StartupTask(
 
             if (settings.IssueForecasts)
             {
-                foreach (var region in regions.All)
+                foreach (var region in served)
                 {
                     state.Step($"forecasting {region.Id}");
                     var vintage = await forecast.ForecastAsync(region.Id, null, stoppingToken);
