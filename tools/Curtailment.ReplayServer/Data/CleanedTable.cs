@@ -42,6 +42,7 @@ internal sealed class CleanedTable
         }
 
         var table = new CleanedTable();
+        Span<char> chars = stackalloc char[64];
         var rows = new List<(int, int, int, int)>();
         var keys = new List<long>();
         foreach (var path in paths)
@@ -62,29 +63,29 @@ internal sealed class CleanedTable
                 }
 
                 line++;
-                if (length > 0)
+                if (length > 0 && columns is null)
                 {
                     var text = Encoding.UTF8.GetString(bytes, offset, length);
-                    if (columns is null)
+                    var names = text.TrimStart('\uFEFF').Split(',');
+                    columns = names.Select((n, i) => (n.Trim(), i)).ToDictionary(p => p.Item1, p => p.i, StringComparer.OrdinalIgnoreCase);
+                    keyIndex = columns.TryGetValue(keyColumn, out var k)
+                        ? k
+                        : throw new InvalidDataException($"{path}: line 1: no '{keyColumn}' column (header: {text}).");
+                    table._files.Add((path, bytes, columns));
+                }
+                else if (length > 0)
+                {
+                    // Only the key is decoded now; the rest of a row waits until it is served.
+                    var field = Field(bytes.AsSpan(offset, length), keyIndex);
+                    var count = field.Length <= 64 ? Encoding.UTF8.GetChars(field, chars) : 0;
+                    if (!DateTimeOffset.TryParseExact(chars[..count], "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var key))
                     {
-                        var names = text.TrimStart('\uFEFF').Split(',');
-                        columns = names.Select((n, i) => (n.Trim(), i)).ToDictionary(p => p.Item1, p => p.i, StringComparer.OrdinalIgnoreCase);
-                        keyIndex = columns.TryGetValue(keyColumn, out var k)
-                            ? k
-                            : throw new InvalidDataException($"{path}: line 1: no '{keyColumn}' column (header: {text}).");
-                        table._files.Add((path, bytes, columns));
+                        throw new InvalidDataException(
+                            $"{path}: line {line}, column {keyIndex + 1} ({keyColumn}): '{Encoding.UTF8.GetString(field)}' is not an ISO-8601 instant with an offset.");
                     }
-                    else
-                    {
-                        var field = Field(text, keyIndex);
-                        if (!DateTimeOffset.TryParseExact(field, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var key))
-                        {
-                            throw new InvalidDataException($"{path}: line {line}, column {keyIndex + 1} ({keyColumn}): '{field}' is not an ISO-8601 instant with an offset.");
-                        }
 
-                        rows.Add((fileIndex, offset, length, line));
-                        keys.Add((key + keyShift).UtcTicks);
-                    }
+                    rows.Add((fileIndex, offset, length, line));
+                    keys.Add((key + keyShift).UtcTicks);
                 }
 
                 offset += (end < 0 ? bytes.Length : end + 1) - offset;
@@ -133,19 +134,20 @@ internal sealed class CleanedTable
         return index;
     }
 
-    private static string Field(string line, int index)
+    private static ReadOnlySpan<byte> Field(ReadOnlySpan<byte> line, int index)
     {
-        var start = 0;
         for (var i = 0; i < index; i++)
         {
-            start = line.IndexOf(',', start) + 1;
-            if (start == 0)
+            var comma = line.IndexOf((byte)',');
+            if (comma < 0)
             {
-                return string.Empty;
+                return [];
             }
+
+            line = line[(comma + 1)..];
         }
 
-        var end = line.IndexOf(',', start);
-        return end < 0 ? line[start..] : line[start..end];
+        var end = line.IndexOf((byte)',');
+        return end < 0 ? line : line[..end];
     }
 }
