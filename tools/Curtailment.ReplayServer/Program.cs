@@ -14,6 +14,8 @@ catch (ArgumentException e)
 
 var clock = new ReplayClock(command.Start);
 await using var server = await ReplayServer.StartAsync(command.Options, clock);
+// Loaded before the first request, so no client's first attempt times out while the files are read.
+server.Preload();
 Console.WriteLine($"Replay server at {server.BaseUrl} serving {command.Options.DataFolder}; virtual clock at {clock.GetUtcNow():O}.");
 Console.WriteLine("Point a host here with (environment variables):");
 foreach (var (key, value) in server.HostSettings)

@@ -31,6 +31,9 @@ public sealed class ReplayServer : IAsyncDisposable
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>How long a truncated response stays open after its half body before the connection is cut.</summary>
+    private static readonly TimeSpan TruncationPause = TimeSpan.FromMilliseconds(250);
+
     private readonly WebApplication _app;
     private readonly FaultBook _faults;
     private readonly ReplayServerOptions _options;
@@ -253,6 +256,17 @@ public sealed class ReplayServer : IAsyncDisposable
         {
             await response.Body.WriteAsync(answer.Body.AsMemory(0, answer.Body.Length / 2), context.RequestAborted);
             await response.Body.FlushAsync(context.RequestAborted);
+            // A reset that overtakes the headers would look like a failed connection, which the client retries; a cut
+            // mid-body, after the client has the headers, is what a truncation fault is.
+            try
+            {
+                await Task.Delay(TruncationPause, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up on the rest already.
+            }
+
             context.Abort();
             return;
         }
