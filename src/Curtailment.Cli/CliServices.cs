@@ -11,9 +11,9 @@ namespace Curtailment.Cli;
 /// </summary>
 internal static class CliServices
 {
-    public static ServiceProvider Build(string? dbPath, bool verbose)
+    public static ServiceProvider Build(string? dbPath, bool verbose, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var overrides = new Dictionary<string, string?>();
+        var overrides = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (!string.IsNullOrWhiteSpace(dbPath))
         {
             overrides["Curtailment:Storage:Provider"] = "Sqlite";

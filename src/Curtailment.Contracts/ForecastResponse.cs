@@ -15,7 +15,14 @@ namespace Curtailment.Contracts;
 /// What moved each local day's level most, for models that can say (tree models); absent for baselines and for
 /// vintages stored before explanations existed.
 /// </param>
+/// <param name="Stale">
+/// True when the vintage was issued before the latest day-ahead issue the schedule expected by now (the region's
+/// forecast time today has passed and no newer vintage exists); absent otherwise.
+/// </param>
+/// <param name="StaleReason">The issue time expected and the one served, when <paramref name="Stale"/>.</param>
 public sealed record ForecastResponse(
     long Id, string Region, DateTimeOffset IssuedAt, DateTimeOffset GeneratedAt, string ModelVersion, DateTimeOffset? DataAsOf,
     TargetResponse Target, IReadOnlyList<ForecastIntervalResponse> Intervals,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DayExplanationResponse>? Explanations = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DayExplanationResponse>? Explanations = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Stale = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StaleReason = null);

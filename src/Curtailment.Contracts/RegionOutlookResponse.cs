@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Curtailment.Contracts;
 
 /// <summary>One region's next local day.</summary>
@@ -12,6 +14,10 @@ namespace Curtailment.Contracts;
 /// <param name="Reason">Why there is no forecast for the day.</param>
 /// <param name="Forecast">The day's outlook, or null.</param>
 /// <param name="Skill">The model's recent skill against the week-profile baseline.</param>
+/// <param name="Stale">True when the forecast shown was issued before the latest day-ahead issue expected by now; absent otherwise.</param>
+/// <param name="StaleReason">The issue time expected and the one served, when <paramref name="Stale"/>.</param>
 public sealed record RegionOutlookResponse(
     string Region, string Name, string TimeZone, TargetResponse Target, DateOnly Day, DateTimeOffset DayStart, DateTimeOffset DayEnd,
-    string Status, string? Reason, DayOutlookResponse? Forecast, SkillResponse Skill);
+    string Status, string? Reason, DayOutlookResponse? Forecast, SkillResponse Skill,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Stale = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StaleReason = null);

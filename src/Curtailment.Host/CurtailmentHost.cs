@@ -8,6 +8,7 @@ using Curtailment.Host.Options;
 using Curtailment.Host.Startup;
 using Curtailment.Pipelines;
 using Curtailment.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace Curtailment.Host;
@@ -62,7 +63,8 @@ public sealed class CurtailmentHost
 
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [OperationsEndpoints.ReadyTag])
-            .AddCheck<StartupHealthCheck>("startup", tags: [OperationsEndpoints.ReadyTag]);
+            .AddCheck<StartupHealthCheck>("startup", tags: [OperationsEndpoints.ReadyTag])
+            .AddCheck<FeedHealthCheck>("feeds", HealthStatus.Degraded, [OperationsEndpoints.ReadyTag]);
 
         services.AddSingleton<StartupState>();
         services.AddCurtailmentMetrics(builder.Configuration);

@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
             services.AddCurtailmentFeeds();
         }
         services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<FeedBackfill>();
         // SSA extrapolates demand where no operator forecast exists (a weekly window, because weekends matter; not
         // stabilized, which is most of its cost and barely moves day-ahead accuracy) and the target itself (a daily
         // window, stabilized); see docs/adr/0002 and docs/benchmarks.md, "SSA".

@@ -47,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<SelectedStore>().As<IModelStore>());
         services.AddSingleton(sp => sp.GetRequiredService<SelectedStore>().As<IForecastStore>());
         services.AddSingleton(sp => sp.GetRequiredService<SelectedStore>().As<IServingVersionReader>());
+        services.AddSingleton(sp => sp.GetRequiredService<SelectedStore>().As<IFeedStatusStore>());
         return services;
     }
 

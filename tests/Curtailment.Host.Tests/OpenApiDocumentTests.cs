@@ -12,6 +12,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
     {
         ["get /api/v1/regions"] = [],
         ["get /api/v1/outlook"] = [],
+        ["get /api/v1/feeds"] = [],
         ["get /api/v1/regions/{id}/forecast"] = ["id:path:string::required", "from:query:string:date-time", "to:query:string:date-time"],
         ["get /api/v1/regions/{id}/forecasts"] = ["id:path:string::required", "issuedFrom:query:string:date-time", "issuedTo:query:string:date-time"],
         ["get /api/v1/regions/{id}/windows"] =

@@ -99,6 +99,32 @@ public abstract class ObservationStoreContractTests
     }
 
     [Fact]
+    public async Task SaveAsync_RefetchedFileWithReceivedAtFloor_KnownValuesKeepTheirTimeNewAndRevisedOnesTakeTheLaterReceipt()
+    {
+        RequireStore();
+
+        // A feed fetches a file that grows through the day: each fetch is floored at the time it was received.
+        var (ingest, reader, _) = CreateStore();
+        var firstReceipt = Day.AddHours(2);
+        var secondReceipt = Day.AddHours(6);
+        var first = Batch("day.csv", Obs(SeriesIds.Demand, 0, 10), Obs(SeriesIds.Demand, 1, 11));
+        first.FloorPublishedAt(firstReceipt);
+        await ingest.SaveAsync(first, "h1", firstReceipt, default);
+        var second = Batch("day.csv", Obs(SeriesIds.Demand, 0, 10), Obs(SeriesIds.Demand, 1, 15), Obs(SeriesIds.Demand, 2, 12));
+        second.FloorPublishedAt(secondReceipt);
+        await ingest.SaveAsync(second, "h2", secondReceipt, default);
+
+        var read = await reader.ReadAsync(Query(SeriesIds.Demand, DateTimeOffset.MaxValue), default);
+        var asOfFirst = await reader.ReadAsync(Query(SeriesIds.Demand, firstReceipt), default);
+        var justBeforeFirst = await reader.ReadAsync(Query(SeriesIds.Demand, firstReceipt.AddSeconds(-1)), default);
+
+        Assert.Equal([firstReceipt, secondReceipt, secondReceipt], read.Select(o => o.PublishedAt));
+        Assert.Equal([10.0, 15.0, 12.0], read.Select(o => o.Value));
+        Assert.Equal([10.0], asOfFirst.Select(o => o.Value)); // the known value; the revision is not visible before its receipt
+        Assert.Empty(justBeforeFirst); // the rule's times (interval ends) are earlier, the floor wins
+    }
+
+    [Fact]
     public async Task SaveAsync_RevisedValue_TakesTheNewValueAndTheLaterPublicationTime()
     {
         RequireStore();

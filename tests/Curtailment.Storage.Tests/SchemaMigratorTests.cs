@@ -16,8 +16,8 @@ public sealed class SchemaMigratorTests
     {
         var scripts = Migrator(dialect).Scripts;
 
-        Assert.Equal([1, 2, 3], scripts.Select(s => s.Version));
-        Assert.Equal(["0001_initial", "0002_models_and_forecasts", "0003_forecast_explanations"], scripts.Select(s => s.Name));
+        Assert.Equal([1, 2, 3, 4], scripts.Select(s => s.Version));
+        Assert.Equal(["0001_initial", "0002_models_and_forecasts", "0003_forecast_explanations", "0004_feed_status"], scripts.Select(s => s.Name));
         Assert.All(scripts, s => Assert.DoesNotMatch(@"\{[a-z0-9_]+\}", s.Sql));
         // Shared tables and each dialect's own tables are both in the first version.
         Assert.Contains("CREATE TABLE series_key", scripts[0].Sql, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Curtailment.Core.Observations;
 
 namespace Curtailment.Core.Ingest;
@@ -32,6 +33,31 @@ public sealed class ImportBatch
 
     /// <summary>Spans within which missing intervals of sparse series mean zero.</summary>
     public List<CoverageSpan> Coverage { get; } = [];
+
+    /// <summary>
+    /// Moves every publication time earlier than <paramref name="receivedAt"/> up to it: a value is not known before
+    /// the file holding it arrived, whatever the operator's publication rule says. For files fetched live; history
+    /// imported from files keeps the rule's times.
+    /// </summary>
+    public void FloorPublishedAt(DateTimeOffset receivedAt)
+    {
+        var utc = receivedAt.ToUniversalTime();
+        foreach (ref var observation in CollectionsMarshal.AsSpan(Observations))
+        {
+            if (observation.PublishedAt < utc)
+            {
+                observation = observation with { PublishedAt = utc };
+            }
+        }
+
+        for (var i = 0; i < Coverage.Count; i++)
+        {
+            if (Coverage[i].PublishedAt < utc)
+            {
+                Coverage[i] = Coverage[i] with { PublishedAt = utc };
+            }
+        }
+    }
 
     /// <summary>Refuses a row.</summary>
     public void Reject(int line, string? column, string reason, string rawText) =>

@@ -46,6 +46,7 @@ public static class CurtailmentApi
         api.MapSchedulingEndpoints();
         api.MapActualsEndpoints();
         api.MapOutlookEndpoints();
+        api.MapFeedEndpoints();
         var admin = api.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
         admin.MapModelEndpoints();
         admin.MapJobEndpoints();

@@ -22,10 +22,10 @@ internal static class Responses
     }
 
     /// <summary>A stored vintage of a region whose target is <paramref name="target"/>.</summary>
-    public static ForecastResponse Forecast(ForecastVintage vintage, TargetResponse target) =>
+    public static ForecastResponse Forecast(ForecastVintage vintage, TargetResponse target, ForecastStaleness? staleness = null) =>
         new(vintage.Id, vintage.Region, vintage.IssuedAt, vintage.GeneratedAt, vintage.ModelVersion, vintage.DataAsOf, target,
             vintage.Points.Select(p => new ForecastIntervalResponse(p.IntervalStart, p.IntervalEnd, p.PredictedMw, p.LowerMw, p.UpperMw, p.EventProbability)).ToList(),
-            Explanations(vintage.Explanations));
+            Explanations(vintage.Explanations), staleness is null ? null : true, staleness?.Reason);
 
     /// <summary>Null where there is nothing to explain, so the property is left out and such responses keep their bytes.</summary>
     private static List<DayExplanationResponse>? Explanations(IReadOnlyList<DayExplanation>? explanations) =>
@@ -63,7 +63,7 @@ internal static class Responses
             TimeZoneInfo.ConvertTime(outlook.DayStart, region.TimeZone), TimeZoneInfo.ConvertTime(outlook.DayEnd, region.TimeZone),
             outlook.Forecast is null ? "no-forecast" : "ok", outlook.Reason,
             outlook.Forecast is { } day ? Day(day, region) : null,
-            Skill(outlook.Skill, outlook.Target.Unit));
+            Skill(outlook.Skill, outlook.Target.Unit), outlook.Staleness is null ? null : true, outlook.Staleness?.Reason);
 
     private static DayOutlookResponse Day(DayOutlook day, Region region)
     {

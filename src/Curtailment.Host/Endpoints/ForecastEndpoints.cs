@@ -38,7 +38,7 @@ public static class ForecastEndpoints
         var options = json.Value.SerializerOptions;
         var target = Responses.Target(region);
         return new Utf8JsonResult<ForecastResponse>(await forecasts.GetSerializedAsync(
-            region, from, to, vintage => JsonSerializer.SerializeToUtf8Bytes(Responses.Forecast(vintage, target), options), cancellationToken));
+            region, from, to, (vintage, staleness) => JsonSerializer.SerializeToUtf8Bytes(Responses.Forecast(vintage, target, staleness), options), cancellationToken));
     }
 
     private static async Task<Ok<IReadOnlyList<ForecastResponse>>> ListForecastsAsync(

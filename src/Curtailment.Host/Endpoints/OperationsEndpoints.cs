@@ -1,4 +1,7 @@
+using Curtailment.Core.Ingest;
+using Curtailment.Host.Health;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Curtailment.Host.Endpoints;
 
@@ -20,10 +23,21 @@ public static class OperationsEndpoints
         return app;
     }
 
-    private static Task WriteReadyAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report) =>
-        context.Response.WriteAsJsonAsync(new
+    /// <summary>
+    /// The report as JSON: one entry per check, and one per operator feed (<c>feed:NAME</c>, from the feed check's
+    /// data) so that a failing feed is named beside the others, which stay listed.
+    /// </summary>
+    private static Task WriteReadyAsync(HttpContext context, HealthReport report)
+    {
+        var checks = report.Entries.ToDictionary(e => e.Key, e => new ReadyEntry(e.Value.Status.ToString(), e.Value.Description));
+        foreach (var feed in report.Entries.Values.SelectMany(e => e.Data.Values).OfType<FeedStatus>())
         {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        });
+            var (status, description) = FeedHealthCheck.Describe(feed);
+            checks[FeedHealthCheck.EntryPrefix + feed.Feed] = new ReadyEntry(status.ToString(), description);
+        }
+
+        return context.Response.WriteAsJsonAsync(new { status = report.Status.ToString(), checks });
+    }
+
+    private sealed record ReadyEntry(string Status, string? Description);
 }

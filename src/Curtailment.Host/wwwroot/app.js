@@ -330,7 +330,15 @@ function renderOutlook(outlook) {
     const coverage = forecast.coveredHours + 1e-9 < forecast.dayHours ? `, covers ${fmt(forecast.coveredHours, 1)} of ${fmt(forecast.dayHours)} h` : '';
     // A forecast issued before any target data was known (dataAsOf null) is a baseline of nothing: say so.
     const blind = forecast.dataAsOf == null ? `, without any ${region.target.series} data` : '';
-    outlookCell(row, forecast.modelVersion, `issued ${ageText(forecast.ageHours)} ago${coverage}${blind}`, 'model');
+    const modelCell = outlookCell(row, forecast.modelVersion, `issued ${ageText(forecast.ageHours)} ago${coverage}${blind}`, 'model');
+    if (region.stale) {
+      row.dataset.stale = 'true';
+      const badge = document.createElement('span');
+      badge.className = 'badge badge-stale';
+      badge.textContent = 'stale';
+      badge.title = region.staleReason ?? '';
+      modelCell.firstChild.after(badge);
+    }
     skillCell(row, region);
   }
   markSelectedOutlookRow();
@@ -455,6 +463,7 @@ async function loadRegion() {
         ? `. ${region.id}'s target is a proxy (${region.target.eventRule}): windows are runs with P(event) \u2265 ${fmt(windows.minProbability * 100)}%.`
         : `. Windows: predicted value at or above ${windows.minMw.toLocaleString('en-US')} MW.`)
       + ' The service forecasts up to the end of the next local day.';
+    showStale(forecast);
     drawChart(region, forecast, windows);
     renderExplanations(forecast);
     renderWindows(region, windows);
@@ -462,11 +471,55 @@ async function loadRegion() {
   } catch (error) {
     if (token === loadToken) {
       $('chart-caption').textContent = '';
+      showStale(null);
       $('chart').replaceChildren();
       renderExplanations(null);
       showMessage(error);
       document.body.dataset.state = 'error';
     }
+  }
+}
+
+/** The stale badge above the chart: shown when the service says the forecast missed its issue time. */
+function showStale(forecast) {
+  const stale = forecast?.stale === true;
+  $('stale').hidden = !stale;
+  $('stale-reason').textContent = stale ? forecast.staleReason ?? '' : '';
+}
+
+// ---- Feeds -------------------------------------------------------------------------------------
+
+const utcText = (value) => (value ? `${new Date(value).toISOString().slice(0, 16).replace('T', ' ')} UTC` : '\u2014');
+
+function renderFeeds(answer) {
+  const body = $('feeds').querySelector('tbody');
+  body.replaceChildren();
+  for (const feed of answer.feeds) {
+    const row = body.insertRow();
+    row.dataset.feed = feed.feed;
+    row.dataset.status = feed.status;
+    row.className = feed.status === 'failing' ? 'failing' : '';
+    row.insertCell().textContent = feed.feed;
+    row.insertCell().textContent = feed.region;
+    row.insertCell().textContent = utcText(feed.lastSuccessAt) + (feed.newestPeriod ? ` (period ${feed.newestPeriod})` : '');
+    const error = row.insertCell();
+    error.className = 'error';
+    error.textContent = feed.lastError
+      ? `${utcText(feed.lastErrorAt)}: ${feed.lastError}` + (feed.consecutiveFailures > 0 ? ` (${feed.consecutiveFailures} in a row)` : ' (recovered)')
+      : '\u2014';
+  }
+  $('feeds-caption').textContent = answer.feeds.length === 0
+    ? 'No operator feed has run yet (the demo data needs none).'
+    : `${answer.feeds.length} feed(s), ${answer.failing} failing. Also on /health/ready and GET /api/v1/feeds.`;
+}
+
+async function loadFeeds() {
+  try {
+    renderFeeds(await api('api/v1/feeds'));
+    document.body.dataset.feeds = 'ready';
+  } catch (error) {
+    $('feeds-caption').textContent = error.message;
+    document.body.dataset.feeds = 'error';
   }
 }
 
@@ -529,6 +582,7 @@ async function init() {
     }
   });
   const outlook = loadOutlook();
+  const feeds = loadFeeds();
   try {
     regions = await api('api/v1/regions');
   } catch (error) {
@@ -540,7 +594,7 @@ async function init() {
   select.replaceChildren(...regions.map((r) => new Option(`${r.id} — ${r.name}`, r.id)));
   select.disabled = false;
   markSelectedOutlookRow();
-  await Promise.all([loadRegion(), outlook]);
+  await Promise.all([loadRegion(), outlook, feeds]);
 }
 
 init();

@@ -59,16 +59,27 @@ public sealed class IngestPipeline(
         return await IngestBytesAsync(source, bytes, path, regionId, published, cancellationToken);
     }
 
-    /// <summary>Ingests a file already in memory (downloads); <paramref name="fileName"/> names it in messages.</summary>
+    /// <summary>Ingests a file already in memory; <paramref name="fileName"/> names it in messages. Publication times are the importer's.</summary>
     public Task<IngestFileResult> IngestBytesAsync(string source, byte[] content, string fileName, string? regionId, PublicationRule? published, CancellationToken cancellationToken) =>
-        StoreAsync(Parse(source, content, fileName, regionId, published), cancellationToken);
+        IngestBytesAsync(source, content, fileName, regionId, published, null, cancellationToken);
+
+    /// <summary>
+    /// Ingests a file already in memory (a download); <paramref name="fileName"/> names it in messages. With
+    /// <paramref name="receivedAt"/>, no value is stored as published before that instant (the received-at floor,
+    /// <see cref="ImportBatch.FloorPublishedAt"/>): what a feed fetched late was not known earlier, whatever the
+    /// operator's rule says. The store's revision rule keeps a value already stored unchanged, with its earlier time.
+    /// </summary>
+    public Task<IngestFileResult> IngestBytesAsync(
+        string source, byte[] content, string fileName, string? regionId, PublicationRule? published, DateTimeOffset? receivedAt,
+        CancellationToken cancellationToken) =>
+        StoreAsync(Parse(source, content, fileName, regionId, published, receivedAt), cancellationToken);
 
     /// <summary>Reads and parses a file on the thread pool; a failure (unreadable file, unknown source or region) surfaces when it is awaited, in file order.</summary>
     private Task<ParsedFile> ParseAheadAsync(string source, string path, string? regionId, PublicationRule? published, CancellationToken cancellationToken) =>
-        Task.Run(async () => Parse(source, await File.ReadAllBytesAsync(path, cancellationToken), path, regionId, published), cancellationToken);
+        Task.Run(async () => Parse(source, await File.ReadAllBytesAsync(path, cancellationToken), path, regionId, published, null), cancellationToken);
 
-    /// <summary>Everything before the store: the importer, the region check, the hash and the parse.</summary>
-    private ParsedFile Parse(string source, byte[] content, string fileName, string? regionId, PublicationRule? published)
+    /// <summary>Everything before the store: the importer, the region check, the hash, the parse and the received-at floor.</summary>
+    private ParsedFile Parse(string source, byte[] content, string fileName, string? regionId, PublicationRule? published, DateTimeOffset? receivedAt)
     {
         ArgumentNullException.ThrowIfNull(content);
         var importer = importers.Get(source);
@@ -85,6 +96,11 @@ public sealed class IngestPipeline(
             // Visible, so the CSV importers decode the bytes in place instead of through a reader's copies.
             using var stream = new MemoryStream(content, 0, content.Length, writable: false, publiclyVisible: true);
             var batch = importer.Parse(stream, new ImportContext(displayName, regions, regionId, published));
+            if (receivedAt is { } floor)
+            {
+                batch.FloorPublishedAt(floor);
+            }
+
             return new ParsedFile(importer, fileName, displayName, startedAt, sha256, batch, null);
         }
         catch (ImportFormatException e)

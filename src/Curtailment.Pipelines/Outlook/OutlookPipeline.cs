@@ -75,7 +75,8 @@ public sealed class OutlookPipeline(IRegionCatalog regions, IForecastStore forec
         return summary is null
             ? new RegionOutlook(region.Id, region.Name, region.TimeZoneId, target, day, dayStart, dayEnd, now, null,
                 $"The latest stored forecast ({vintage.ModelVersion}, issued {vintage.IssuedAt:yyyy-MM-dd HH:mm}Z) ends before now: the rest of {day:yyyy-MM-dd} is not covered.", skill)
-            : new RegionOutlook(region.Id, region.Name, region.TimeZoneId, target, day, dayStart, dayEnd, now, summary, null, skill);
+            : new RegionOutlook(region.Id, region.Name, region.TimeZoneId, target, day, dayStart, dayEnd, now, summary, null, skill,
+                StaleRule.Check(region, vintage.IssuedAt, dayEnd, now));
     }
 
     private static DayOutlook? Summarize(Region region, ForecastVintage vintage, DateTimeOffset dayStart, DateTimeOffset dayEnd, DateTimeOffset now)

@@ -17,6 +17,7 @@ namespace Curtailment.Pipelines.Outlook;
 /// <param name="Forecast">The day's outlook, or null when no stored forecast covers it.</param>
 /// <param name="Reason">Why <paramref name="Forecast"/> is null.</param>
 /// <param name="Skill">The model's error on recent days against the week-profile baseline's.</param>
+/// <param name="Staleness">Why the forecast shown is stale (<see cref="StaleRule"/>), or null when it is not or there is none.</param>
 public sealed record RegionOutlook(
     string Region, string Name, string TimeZone, TargetDescription Target, DateOnly Day, DateTimeOffset DayStart, DateTimeOffset DayEnd,
-    DateTimeOffset AsOf, DayOutlook? Forecast, string? Reason, ForecastSkill Skill);
+    DateTimeOffset AsOf, DayOutlook? Forecast, string? Reason, ForecastSkill Skill, ForecastStaleness? Staleness = null);

@@ -66,18 +66,34 @@ public sealed class ForecastServing(
     }
 
     /// <summary>
-    /// The vintage of <see cref="GetAsync"/> serialized by <paramref name="serialize"/>, made once per range of intervals
-    /// while the vintage is served from memory. Every caller must pass the same serialization (the host's forecast response).
+    /// The vintage of <see cref="GetAsync"/> serialized by <paramref name="serialize"/> with its staleness
+    /// (<see cref="StaleRule"/>, null when fresh), made once per range of intervals and expected issue instant while the
+    /// vintage is served from memory. Every caller must pass the same serialization (the host's forecast response).
     /// </summary>
     public async Task<byte[]> GetSerializedAsync(
-        Region region, DateTimeOffset from, DateTimeOffset to, Func<ForecastVintage, byte[]> serialize, CancellationToken cancellationToken)
+        Region region, DateTimeOffset from, DateTimeOffset to, Func<ForecastVintage, ForecastStaleness?, byte[]> serialize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(serialize);
         var served = await ServedAsync(region, cancellationToken);
-        return TryServe(served, from, to, out var start, out var count)
-            ? served.Serialized(start, count, serialize)
-            : serialize(await GetFromStoreAsync(region, from, to, cancellationToken));
+        if (TryServe(served, from, to, out var start, out var count))
+        {
+            var now = time.GetUtcNow();
+            var staleness = StaleRule.Check(region, served.Latest!.IssuedAt, to, now);
+            // Staleness turns on once a day (the expected issue moves), so the cached bytes are keyed on it too.
+            return served.Serialized(start, count, staleness?.ExpectedIssuedAt, vintage => serialize(vintage, staleness));
+        }
+
+        var stored = await GetFromStoreAsync(region, from, to, cancellationToken);
+        return serialize(stored, Staleness(region, stored, to));
+    }
+
+    /// <summary>Why <paramref name="vintage"/>, answering a range ending at <paramref name="to"/>, is stale now; null when it is not (<see cref="StaleRule"/>).</summary>
+    public ForecastStaleness? Staleness(Region region, ForecastVintage vintage, DateTimeOffset to)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(vintage);
+        return StaleRule.Check(region, vintage.IssuedAt, to, time.GetUtcNow());
     }
 
     /// <summary>The region's in-memory state for the store's current serving version, read again when that changed.</summary>

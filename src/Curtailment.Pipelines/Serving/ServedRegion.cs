@@ -20,7 +20,7 @@ internal sealed class ServedRegion
 
     private readonly ForecastPoint[] _points;
     private readonly bool _ordered;
-    private readonly LruCache<(int Start, int Count), byte[]> _responses = new(ResponseCacheSize);
+    private readonly LruCache<(int Start, int Count, DateTimeOffset? StaleSince), byte[]> _responses = new(ResponseCacheSize);
     private readonly RankingMeasure _measure;
     private readonly Lazy<ForecastGrid> _otherGrid;
 
@@ -86,11 +86,12 @@ internal sealed class ServedRegion
         Latest! with { Points = new ArraySegment<ForecastPoint>(_points, start, count) };
 
     /// <summary>
-    /// The slice serialized by <paramref name="serialize"/>, made once per slice while it stays in the cache: every caller
-    /// passes the same serialization (the host's forecast response).
+    /// The slice serialized by <paramref name="serialize"/>, made once per slice and staleness while it stays in the
+    /// cache (<paramref name="staleSince"/>: the expected issue instant the vintage missed, null when fresh): every
+    /// caller passes the same serialization (the host's forecast response).
     /// </summary>
-    public byte[] Serialized(int start, int count, Func<ForecastVintage, byte[]> serialize) =>
-        _responses.GetOrAdd((start, count), key => serialize(Slice(key.Start, key.Count)));
+    public byte[] Serialized(int start, int count, DateTimeOffset? staleSince, Func<ForecastVintage, byte[]> serialize) =>
+        _responses.GetOrAdd((start, count, staleSince), key => serialize(Slice(key.Start, key.Count)));
 
     // Binary searches; over ordered points each condition reads false ... false true ... true.
     private int FirstEndingAfter(DateTimeOffset instant)

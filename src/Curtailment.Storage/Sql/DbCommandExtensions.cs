@@ -11,6 +11,8 @@ internal static class DbCommandExtensions
 {
     public static void Add(this DbCommand command, string name, long value) => Add(command, name, DbType.Int64, value);
 
+    public static void Add(this DbCommand command, string name, long? value) => Add(command, name, DbType.Int64, value);
+
     public static void Add(this DbCommand command, string name, string? value) => Add(command, name, DbType.String, value);
 
     private static void Add(DbCommand command, string name, DbType type, object? value)

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Curtailment.Core.Forecasts;
+using Curtailment.Core.Ingest;
 using Curtailment.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Curtailment.Host.Tests.Page;
@@ -228,6 +231,43 @@ public sealed class ForecastPageTests : IAsyncLifetime
     /// Opens the page with the browser clock at the host's "now" and waits for CAISO's chart; without the browser it
     /// skips the test, or fails it where CI requires the browser.
     /// </summary>
+    [Fact]
+    public async Task Open_StaleVintageAndAFailingFeed_ShowsStaleBadgesAndTheFeedsTable()
+    {
+        Requires.Browser();
+        // SPP (no active model): a vintage issued yesterday 10:00 CDT covering three local days, so the page's 48 hours
+        // are served from it; today's 10:00 CDT issue has passed (now is 12:30 CDT). Two feeds, one failing.
+        var midnight = new DateTimeOffset(2025, 6, 15, 5, 0, 0, TimeSpan.Zero);
+        var issued = new DateTimeOffset(2025, 6, 14, 15, 0, 0, TimeSpan.Zero);
+        await _host!.Services.GetRequiredService<IForecastStore>().SaveForecastAsync(
+            new ForecastVintage(0, "SPP", issued, issued, "week_profile", issued, StoredVintages.Block(midnight, TimeSpan.FromHours(1), 72, midnight, midnight, 0)), default);
+        var feeds = _host.Services.GetRequiredService<IFeedStatusStore>();
+        await feeds.RecordFeedRunAsync(new FeedRunReport("caiso-outlook-demand", "CAISO", SeededDatabase.Now, new DateOnly(2025, 6, 14), null), default);
+        await feeds.RecordFeedRunAsync(new FeedRunReport("aemo-price-demand-sa1", "SA1", SeededDatabase.Now, null, "HTTP 500 from http://aemo.test/x.csv"), default);
+
+        var page = await OpenAsync();
+        await page.WaitForSelectorAsync("body[data-outlook=ready]");
+        await page.WaitForSelectorAsync("body[data-feeds=ready]");
+
+        var spp = page.Locator("#outlook tr[data-region=SPP]");
+        Assert.Equal("true", await spp.GetAttributeAsync("data-stale"));
+        Assert.True(await spp.Locator(".badge-stale").IsVisibleAsync());
+        Assert.Null(await page.Locator("#outlook tr[data-region=CAISO]").GetAttributeAsync("data-stale"));
+        Assert.False(await page.Locator("#stale").IsVisibleAsync()); // CAISO, selected first, is fresh
+        var rows = page.Locator("#feeds tbody tr");
+        Assert.Equal(["aemo-price-demand-sa1", "caiso-outlook-demand"], await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.feed)"));
+        var failing = page.Locator("#feeds tr[data-feed=aemo-price-demand-sa1]");
+        Assert.Equal("failing", await failing.GetAttributeAsync("data-status"));
+        Assert.Contains("HTTP 500 from http://aemo.test/x.csv", await failing.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("2025-06-14", await page.Locator("#feeds tr[data-feed=caiso-outlook-demand]").InnerTextAsync(), StringComparison.Ordinal);
+
+        await spp.ClickAsync();
+        await Assertions.Expect(page.Locator("#stale")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 90_000 });
+        Assert.Contains("2025-06-15 10:00 -05:00", await page.Locator("#stale-reason").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("SPP", await page.Locator("#chart-caption").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(_pageErrors);
+    }
+
     private async Task<IPage> OpenAsync()
     {
         Requires.Browser();

@@ -92,5 +92,33 @@ public sealed class IngestPipelineTests : IDisposable
         Assert.Empty(await _services.Get<IIngestStore>().ListRunsAsync(10, default));
     }
 
+    [Fact]
+    public async Task IngestBytesAsync_WithReceivedAt_NoValuePublishedBeforeTheFileArrivedAndRuleTimesKeptWhenLater()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(
+            "interval_start_utc,region,series,value\n2021-03-05T11:50:00+00:00,CAISO,demand_mw,1\n2021-03-05T12:00:00+00:00,CAISO,demand_mw,2\n");
+        var receivedAt = Now.AddMinutes(7);
+
+        var result = await _services.Get<IngestPipeline>().IngestBytesAsync("tidy", bytes, "late.csv", null, PublicationRule.RealTime, receivedAt, default);
+        var read = await _services.Get<IObservationReader>().ReadAsync(
+            new ObservationQuery("CAISO", SeriesIds.Demand, Now.AddDays(-5), Now.AddDays(2), DateTimeOffset.MaxValue), default);
+
+        Assert.False(result.Failed, result.Run.Message);
+        // Realtime (interval end) says 12:00Z for the first value, but the file arrived at 12:07Z; the second's rule time, 12:10Z, is later.
+        Assert.Equal([receivedAt, Now.AddMinutes(10)], read.Select(o => o.PublishedAt));
+    }
+
+    [Fact]
+    public async Task IngestBytesAsync_WithoutReceivedAt_KeepsTheRulesTimes()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("interval_start_utc,region,series,value\n2021-03-01T20:00:00+00:00,CAISO,demand_mw,1\n");
+
+        await _services.Get<IngestPipeline>().IngestBytesAsync("tidy", bytes, "history.csv", null, PublicationRule.RealTime, default);
+        var read = await _services.Get<IObservationReader>().ReadAsync(
+            new ObservationQuery("CAISO", SeriesIds.Demand, Now.AddDays(-5), Now, DateTimeOffset.MaxValue), default);
+
+        Assert.Equal(new DateTimeOffset(2021, 3, 1, 20, 5, 0, TimeSpan.Zero), Assert.Single(read).PublishedAt);
+    }
+
     public void Dispose() => _services.Dispose();
 }
