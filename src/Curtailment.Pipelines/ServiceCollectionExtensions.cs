@@ -54,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BacktestPipeline>();
         services.AddSingleton<ActiveModels>();
         services.AddSingleton<ForecastPipeline>();
+        services.AddSingleton<LateInputReissue>();
         services.AddSingleton<ForecastServing>();
         services.AddSingleton<Outlook.OutlookPipeline>();
         services.AddSingleton<TrainPipeline>();

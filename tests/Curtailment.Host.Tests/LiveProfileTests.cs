@@ -139,7 +139,7 @@ public sealed class LiveProfileTests : IAsyncLifetime
         Assert.Equal(8, ingests.Count);
         // The documented schedule (docs/deployment.md): the operator's publication time, in its zone.
         Assert.Equal(("0 10 * * *", "America/Los_Angeles", "ingest"), Describe(ingests["ingest:caiso-renewables-report"]));
-        Assert.Equal(("0 9 * * *", "America/Los_Angeles", "ingest"), Describe(ingests["ingest:caiso-oasis-renewables-forecast"]));
+        Assert.Equal(("0 9-23 * * *", "America/Los_Angeles", "ingest"), Describe(ingests["ingest:caiso-oasis-renewables-forecast"]));
         Assert.Equal(("5 0 * * *", "America/Los_Angeles", "ingest"), Describe(ingests["ingest:caiso-outlook-demand"]));
         Assert.Equal(("0 0 * * *", "Australia/Brisbane", "ingest"), Describe(ingests["ingest:aemo-price-demand-sa1"]));
         Assert.Equal(("0 1 * * *", "Etc/UTC", "ingest"), Describe(ingests["ingest:eia930-ciso"]));

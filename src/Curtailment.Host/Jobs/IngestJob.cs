@@ -6,6 +6,7 @@ using Curtailment.Host.Observability;
 using Curtailment.Host.Options;
 using Curtailment.Ingestion.Feeds;
 using Curtailment.Ingestion.Fetching;
+using Curtailment.Pipelines.Forecasting;
 using Curtailment.Pipelines.Ingest;
 using Hangfire;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public sealed class IngestJob(
     IOptionsMonitor<JobsOptions> options,
     FeedCatalog feeds,
     IFeedStatusStore feedStatus,
+    LateInputReissue reissue,
     IHostEnvironment environment,
     TimeProvider time,
     CurtailmentMetrics metrics,
@@ -39,9 +41,22 @@ public sealed class IngestJob(
         var published = source.Published is null ? null : PublicationRule.Parse(source.Published);
         try
         {
-            var results = source.Folder is { } folder
-                ? await FromFolderAsync(source, Path.GetFullPath(Path.Combine(environment.ContentRootPath, folder)), published, cancellationToken)
-                : await FromFeedAsync(source, feeds.Get(source.Feed!), published, cancellationToken);
+            IReadOnlyList<IngestFileResult> results;
+            if (source.Folder is { } folder)
+            {
+                results = await FromFolderAsync(source, Path.GetFullPath(Path.Combine(environment.ContentRootPath, folder)), published, cancellationToken);
+            }
+            else
+            {
+                var feed = feeds.Get(source.Feed!);
+                results = await FromFeedAsync(source, feed, published, cancellationToken);
+                if (results.Any(r => r.Run.Status == IngestRunStatus.Succeeded && r.Run.ObservationsAccepted > 0))
+                {
+                    // Data that arrive after the day-ahead issue may complete a forecast issued without them.
+                    await reissue.ReissueIfInputsArrivedAsync(feed.RegionId, cancellationToken);
+                }
+            }
+
             var failed = results.Count(r => r.Failed);
             metrics.JobRun("ingest", succeeded: failed == 0);
             logger.LogInformation("Ingest {Source}: {Files} files, {Failed} refused, {Accepted} observations accepted",

@@ -50,11 +50,16 @@ public sealed class LiveFeedSources(IOptions<LiveOptions> live, FeedCatalog feed
 
     /// <summary>
     /// Daily at the publication's local time, in the operator's zone: a daily file appears then; a file that grows
-    /// through its month or year is fetched again each day at that time (and by its region's forecast cycle).
+    /// through its month or year is fetched again each day at that time (and by its region's forecast cycle). A
+    /// day-ahead file is asked for again every hour after that until the day ends, so one published late still arrives
+    /// before the day it forecasts (and the day's forecast is issued again with it, <c>LateInputReissue</c>).
     /// </summary>
     public static string CronOf(FeedPublication publication)
     {
         ArgumentNullException.ThrowIfNull(publication);
-        return string.Create(CultureInfo.InvariantCulture, $"{publication.LocalTime.Minute} {publication.LocalTime.Hour} * * *");
+        var (minute, hour) = (publication.LocalTime.Minute, publication.LocalTime.Hour);
+        return publication.DayOffset < 0 && hour < 23
+            ? string.Create(CultureInfo.InvariantCulture, $"{minute} {hour}-23 * * *")
+            : string.Create(CultureInfo.InvariantCulture, $"{minute} {hour} * * *");
     }
 }
