@@ -21,6 +21,7 @@ public sealed record AblationVariant(string Name, string Description, Curtailmen
             new("no_recent_supply", "without the 24 h Today's Outlook supply features", full with { ExcludedFeatureGroups = ["supply"] }),
             new("no_season", "without the day of year (the season)", full with { ExcludedFeatureGroups = ["season"] }),
             new("no_transmission", "without the transmission group (boundary headroom and limits of the last known days)", full with { ExcludedFeatureGroups = ["transmission"] }),
+            new("no_timing", "without the timing group (where the day-ahead net load bottoms out, the solar ramp, the last known days' onset and end of curtailment)", full with { ExcludedFeatureGroups = [.. full.ExcludedFeatureGroups, "timing"] }),
             new("no_week_change", "day-level model without the day-ahead drivers against the week (weekend or holiday only)", full with { ExcludedFeatureGroups = ["week_change"] }),
             new("no_day_level", "trees alone set each day's level (no day-level model)", full with { DayLevelShare = 0 }),
             new("absolute_target", "log1p(MW) instead of log1p(MW) relative to the week profile", full with { RelativeToWeekProfile = false }),
