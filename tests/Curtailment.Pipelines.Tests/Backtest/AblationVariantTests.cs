@@ -21,5 +21,6 @@ public sealed class AblationVariantTests
         var noSsa = variants.Single(v => v.Name == "no_ssa").Options;
         Assert.False(noSsa.UseSeriesForecaster);
         Assert.Contains("ssa", noSsa.ExcludedFeatureGroups);
+        Assert.Equal(["timing"], variants.Single(v => v.Name == "no_timing").Options.ExcludedFeatureGroups);
     }
 }
