@@ -10,6 +10,9 @@ public static class FeatureSchema
     /// <summary>Version of the list below.</summary>
     public const string Version = "5";
 
+    /// <summary>The group of the features that place curtailment within the day (<c>timing_*</c>); a setting switches it.</summary>
+    public const string TimingGroup = "timing";
+
     /// <summary>All feature names, in model order.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
@@ -46,7 +49,7 @@ public static class FeatureSchema
     ];
 
     /// <summary>Feature groups, for ablations: calendar, season, sun, history, ssa, demand, renewables, week_change, supply, transmission, timing.</summary>
-    public static IReadOnlyList<string> Groups { get; } = ["calendar", "season", "sun", "history", "ssa", "demand", "renewables", "week_change", "supply", "transmission", "timing"];
+    public static IReadOnlyList<string> Groups { get; } = ["calendar", "season", "sun", "history", "ssa", "demand", "renewables", "week_change", "supply", "transmission", TimingGroup];
 
     /// <summary>The column of a feature in every row; throws for a name the schema does not list.</summary>
     public static int IndexOf(string name)
@@ -66,7 +69,7 @@ public static class FeatureSchema
             "tod_sin" or "tod_cos" or "day_of_week" or "is_weekend" or "is_holiday" => "calendar",
             "sun_elevation_deg" or "clear_sky_ghi" or "day_max_sun_elevation_deg" => "sun",
             _ when name.StartsWith("hist_", StringComparison.Ordinal) => "history",
-            _ when name.StartsWith("timing_", StringComparison.Ordinal) => "timing",
+            _ when name.StartsWith("timing_", StringComparison.Ordinal) => TimingGroup,
             "ssa_target_fc" or "has_ssa_target_fc" => "ssa",
             _ when name.StartsWith("demand_", StringComparison.Ordinal) => "demand",
             _ when name.StartsWith("wk_", StringComparison.Ordinal) => "week_change",
