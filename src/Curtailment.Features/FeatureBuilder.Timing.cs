@@ -152,8 +152,9 @@ public sealed partial class FeatureBuilder
             }
 
             var all = i - first + 1;
-            // The history ends at the target's start, so a part day there is not a known day.
-            var whole = context.LocalDate(history.TimeAt(i) + history.Step) != day;
+            // The read starts and ends at UTC instants, so its first and last local days may be part days: not known days.
+            var whole = context.LocalDate(history.TimeAt(i) + history.Step) != day
+                && context.LocalDate(history.TimeAt(first) - history.Step) != day;
             if (whole && known > 0 && known >= all / 2)
             {
                 days.Add(peak > 0 ? Curtailed(history, context, first, i, peak) : new DayTiming(false, 0, 0));
