@@ -18,6 +18,7 @@ public sealed partial class FeatureBuilder
         var target = request.Region.Target;
         var from = request.TargetStart.AddDays(-HistoryDays - 1);
         var history = await ReadAsync(context, target.Series, from, request.TargetStart, request.Step, cancellationToken);
+        context.TargetHistory = history;
         var dayStats = DailyStats(history, context);
         var stepsPerHour = Math.Max(1, (int)Math.Round(TimeSpan.FromHours(1) / request.Step));
 

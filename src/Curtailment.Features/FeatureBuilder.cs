@@ -70,6 +70,7 @@ public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesFor
         await AddWeekChangeAsync(context, cancellationToken);
         await AddRecentSupplyAsync(context, cancellationToken);
         await AddTransmissionAsync(context, cancellationToken);
+        AddTiming(context);
 
         var frame = new DataFrame();
         frame.Columns.Add(new PrimitiveDataFrameColumn<DateTime>("interval_start_utc", starts.Select(s => s.UtcDateTime)));
@@ -120,6 +121,9 @@ public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesFor
         /// <summary>Actual demand from 9 days before the target day to the issue time (read once, used by two groups).</summary>
         public DenseSeries? RecentDemand { get; set; }
 
+        /// <summary>The target history read by the history group (read once, used by the timing group too).</summary>
+        public DenseSeries? TargetHistory { get; set; }
+
         public int Count => Starts.Length;
 
         public void Set(string name, float[] values) => Columns[name] = values;
@@ -148,7 +152,12 @@ public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesFor
         private readonly Dictionary<long, TimeSpan> _utcHourOffset = [];
 
         /// <summary>The local date of an instant, with one time-zone lookup per UTC hour.</summary>
-        public DateOnly LocalDate(DateTimeOffset instant)
+        public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(LocalDateTime(instant));
+
+        /// <summary>The local clock time of an instant in hours after local midnight (9.25 for 09:15).</summary>
+        public double LocalClockHours(DateTimeOffset instant) => LocalDateTime(instant).TimeOfDay.TotalHours;
+
+        private DateTime LocalDateTime(DateTimeOffset instant)
         {
             var hour = instant.UtcTicks / TimeSpan.TicksPerHour;
             if (!_utcHourOffset.TryGetValue(hour, out var offset))
@@ -157,7 +166,7 @@ public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesFor
                 _utcHourOffset[hour] = offset;
             }
 
-            return DateOnly.FromDateTime(instant.UtcDateTime + offset);
+            return instant.UtcDateTime + offset;
         }
     }
 

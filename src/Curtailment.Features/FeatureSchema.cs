@@ -8,7 +8,10 @@ namespace Curtailment.Features;
 public static class FeatureSchema
 {
     /// <summary>Version of the list below.</summary>
-    public const string Version = "4";
+    public const string Version = "5";
+
+    /// <summary>The group of the features that place curtailment within the day (<c>timing_*</c>); a setting switches it.</summary>
+    public const string TimingGroup = "timing";
 
     /// <summary>All feature names, in model order.</summary>
     public static IReadOnlyList<string> Names { get; } =
@@ -39,10 +42,14 @@ public static class FeatureSchema
         // Transmission
         "has_transmission", "transmission_headroom_min", "transmission_headroom_share_min", "transmission_headroom_share_7d_mean",
         "transmission_binding_count", "transmission_binding_share_last_day", "transmission_limit_change",
+        // Timing within the day: where the day-ahead net load bottoms out, the solar ramp, the last known days' onset and end
+        "timing_has_net_load", "timing_hours_from_net_load_min", "timing_net_load_rank", "timing_solar_ramp", "timing_solar_ramp_share",
+        "timing_onset_last", "timing_end_last", "timing_onset_7d_mean", "timing_end_7d_mean", "timing_curtailed_days_7d",
+        "timing_hours_after_onset", "timing_hours_before_end",
     ];
 
-    /// <summary>Feature groups, for ablations: calendar, season, sun, history, ssa, demand, renewables, week_change, supply, transmission.</summary>
-    public static IReadOnlyList<string> Groups { get; } = ["calendar", "season", "sun", "history", "ssa", "demand", "renewables", "week_change", "supply", "transmission"];
+    /// <summary>Feature groups, for ablations: calendar, season, sun, history, ssa, demand, renewables, week_change, supply, transmission, timing.</summary>
+    public static IReadOnlyList<string> Groups { get; } = ["calendar", "season", "sun", "history", "ssa", "demand", "renewables", "week_change", "supply", "transmission", TimingGroup];
 
     /// <summary>The column of a feature in every row; throws for a name the schema does not list.</summary>
     public static int IndexOf(string name)
@@ -62,6 +69,7 @@ public static class FeatureSchema
             "tod_sin" or "tod_cos" or "day_of_week" or "is_weekend" or "is_holiday" => "calendar",
             "sun_elevation_deg" or "clear_sky_ghi" or "day_max_sun_elevation_deg" => "sun",
             _ when name.StartsWith("hist_", StringComparison.Ordinal) => "history",
+            _ when name.StartsWith("timing_", StringComparison.Ordinal) => TimingGroup,
             "ssa_target_fc" or "has_ssa_target_fc" => "ssa",
             _ when name.StartsWith("demand_", StringComparison.Ordinal) => "demand",
             _ when name.StartsWith("wk_", StringComparison.Ordinal) => "week_change",

@@ -62,6 +62,17 @@ public static class FeatureDescriptions
         ["transmission_headroom_min"] = new("transmission headroom", DriverUnit.Mw, -1, true),
         ["transmission_headroom_share_min"] = new("transmission headroom", DriverUnit.Share, -1, true),
         ["transmission_binding_count"] = new("congested interfaces", DriverUnit.Number, 1, true),
+        ["timing_hours_from_net_load_min"] = new("hours from the day's lowest net load forecast", DriverUnit.Number, 0, false),
+        ["timing_net_load_rank"] = new("rank of the net load forecast within the day", DriverUnit.Share, -1, false),
+        ["timing_solar_ramp"] = new("solar forecast ramp, MW per hour,", DriverUnit.Number, 0, false),
+        ["timing_solar_ramp_share"] = new("solar forecast ramp per hour against its day's peak", DriverUnit.Share, 0, false),
+        ["timing_onset_last"] = new("hour curtailment began on the last known day", DriverUnit.Number, 0, true),
+        ["timing_end_last"] = new("hour curtailment ended on the last known day", DriverUnit.Number, 0, true),
+        ["timing_onset_7d_mean"] = new("usual hour curtailment began over the last 7 known days", DriverUnit.Number, 0, true),
+        ["timing_end_7d_mean"] = new("usual hour curtailment ended over the last 7 known days", DriverUnit.Number, 0, true),
+        ["timing_curtailed_days_7d"] = new("curtailed days among the last 7 known", DriverUnit.Number, 1, true),
+        ["timing_hours_after_onset"] = new("hours after the usual onset of curtailment", DriverUnit.Number, 0, false),
+        ["timing_hours_before_end"] = new("hours before the usual end of curtailment", DriverUnit.Number, 0, false),
     };
 
     /// <summary>The words for <paramref name="feature"/>, or its raw name.</summary>

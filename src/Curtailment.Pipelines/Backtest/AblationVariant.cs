@@ -1,3 +1,4 @@
+using Curtailment.Features;
 using Curtailment.Models.Trees;
 
 namespace Curtailment.Pipelines.Backtest;
@@ -15,13 +16,14 @@ public sealed record AblationVariant(string Name, string Description, Curtailmen
         return
         [
             new("full", "defaults (best configuration)", full),
-            new("no_dayahead_forecasts", "without operator day-ahead demand, solar and wind forecasts (demand, renewables, week_change groups)", full with { ExcludedFeatureGroups = ["demand", "renewables", "week_change"] }),
-            new("no_history", "without target history (week profile is then 0: absolute target, no baseline in the blend)", full with { ExcludedFeatureGroups = ["history"] }),
+            new("no_dayahead_forecasts", "without operator day-ahead demand, solar and wind forecasts (demand, renewables, week_change groups)", full with { ExcludedFeatureGroups = [.. full.ExcludedFeatureGroups, "demand", "renewables", "week_change"] }),
+            new("no_history", "without target history (week profile is then 0: absolute target, no baseline in the blend)", full with { ExcludedFeatureGroups = [.. full.ExcludedFeatureGroups, "history"] }),
             new("no_ssa", "without SSA: 7-day demand profile where no operator demand forecast, no ssa_target_fc", full with { UseSeriesForecaster = false, ExcludedFeatureGroups = [.. full.ExcludedFeatureGroups, "ssa"] }),
-            new("no_recent_supply", "without the 24 h Today's Outlook supply features", full with { ExcludedFeatureGroups = ["supply"] }),
-            new("no_season", "without the day of year (the season)", full with { ExcludedFeatureGroups = ["season"] }),
-            new("no_transmission", "without the transmission group (boundary headroom and limits of the last known days)", full with { ExcludedFeatureGroups = ["transmission"] }),
-            new("no_week_change", "day-level model without the day-ahead drivers against the week (weekend or holiday only)", full with { ExcludedFeatureGroups = ["week_change"] }),
+            new("no_recent_supply", "without the 24 h Today's Outlook supply features", full with { ExcludedFeatureGroups = [.. full.ExcludedFeatureGroups, "supply"] }),
+            new("no_season", "without the day of year (the season)", full with { ExcludedFeatureGroups = [.. full.ExcludedFeatureGroups, "season"] }),
+            new("no_transmission", "without the transmission group (boundary headroom and limits of the last known days)", full with { ExcludedFeatureGroups = [.. full.ExcludedFeatureGroups, "transmission"] }),
+            TimingVariant(full),
+            new("no_week_change", "day-level model without the day-ahead drivers against the week (weekend or holiday only)", full with { ExcludedFeatureGroups = [.. full.ExcludedFeatureGroups, "week_change"] }),
             new("no_day_level", "trees alone set each day's level (no day-level model)", full with { DayLevelShare = 0 }),
             new("absolute_target", "log1p(MW) instead of log1p(MW) relative to the week profile", full with { RelativeToWeekProfile = false }),
             new("no_blend", "trees alone, no stacking with the week profile", full with { BlendWithBaseline = false }),
@@ -32,5 +34,15 @@ public sealed record AblationVariant(string Name, string Description, Curtailmen
             new("all_history_season", "trained on all the history held, earlier years weighted by closeness to the target's day of year (share 0.25)", full with { AllHistory = true, SameSeasonShare = 0.25 }),
             new("all_rows", "every 5-minute row in training (no 15-minute stride, no night subsampling)", full with { TrainingStrideMinutes = 0, NightZeroRowsKeptEvery = 1 }),
         ];
+    }
+
+    /// <summary>The timing group switched: left out where the full model reads it, let in where the full model masks it.</summary>
+    private static AblationVariant TimingVariant(CurtailmentModelOptions full)
+    {
+        const string what = "the timing group (where the day-ahead net load bottoms out, the solar ramp, the last known days' onset and end of curtailment)";
+        var timing = FeatureSchema.TimingGroup;
+        return full.ExcludedFeatureGroups.Contains(timing)
+            ? new("with_timing", "with " + what, full with { ExcludedFeatureGroups = [.. full.ExcludedFeatureGroups.Where(g => g != timing)] })
+            : new("no_timing", "without " + what, full with { ExcludedFeatureGroups = [.. full.ExcludedFeatureGroups, timing] });
     }
 }

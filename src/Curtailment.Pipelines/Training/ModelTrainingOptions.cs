@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Curtailment.Core.Regions;
+using Curtailment.Features;
 using Curtailment.Models.Trees;
 
 namespace Curtailment.Pipelines.Training;
@@ -41,6 +42,13 @@ public sealed class ModelTrainingOptions
     public double SameSeasonHalfWidthDays { get; set; } = new CurtailmentModelOptions().SameSeasonHalfWidthDays;
 
     /// <summary>
+    /// Let the model read the <c>timing</c> feature group (where the day-ahead net load bottoms out, the solar ramp, the
+    /// last known days' onset and end of curtailment). Off: the group is built but masked, as an ablation masks it; it
+    /// did not raise capture on most development ranges (docs/benchmarks.md, "Timing within the day").
+    /// </summary>
+    public bool TimingFeatures { get; set; }
+
+    /// <summary>
     /// FastTree threads per retrain job; unset: one per core. Set 1 when a machine runs as many training jobs at once
     /// (worker processes times <c>Curtailment:Jobs:WorkerCount</c>) as it has cores (docs/deployment.md, "What to size").
     /// </summary>
@@ -48,15 +56,20 @@ public sealed class ModelTrainingOptions
     public int? Threads { get; set; }
 
     /// <summary>The options passed to the trainer for a region: the region's defaults with these settings.</summary>
-    public CurtailmentModelOptions ToModelOptions(Region region) => CurtailmentModelOptions.For(region) with
+    public CurtailmentModelOptions ToModelOptions(Region region)
     {
-        Trees = Trees,
-        Leaves = Leaves,
-        MinRowsPerLeaf = MinRowsPerLeaf,
-        LearningRate = LearningRate,
-        AllHistory = AllHistory,
-        SameSeasonShare = SameSeasonShare,
-        SameSeasonHalfWidthDays = SameSeasonHalfWidthDays,
-        Threads = Threads,
-    };
+        var defaults = CurtailmentModelOptions.For(region);
+        return defaults with
+        {
+            Trees = Trees,
+            Leaves = Leaves,
+            MinRowsPerLeaf = MinRowsPerLeaf,
+            LearningRate = LearningRate,
+            AllHistory = AllHistory,
+            SameSeasonShare = SameSeasonShare,
+            SameSeasonHalfWidthDays = SameSeasonHalfWidthDays,
+            Threads = Threads,
+            ExcludedFeatureGroups = TimingFeatures ? defaults.ExcludedFeatureGroups : [.. defaults.ExcludedFeatureGroups, FeatureSchema.TimingGroup],
+        };
+    }
 }

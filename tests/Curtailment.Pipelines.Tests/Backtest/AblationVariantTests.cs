@@ -21,5 +21,21 @@ public sealed class AblationVariantTests
         var noSsa = variants.Single(v => v.Name == "no_ssa").Options;
         Assert.False(noSsa.UseSeriesForecaster);
         Assert.Contains("ssa", noSsa.ExcludedFeatureGroups);
+        Assert.Equal(["timing"], variants.Single(v => v.Name == "no_timing").Options.ExcludedFeatureGroups);
+        Assert.DoesNotContain(variants, v => v.Name == "with_timing");
+    }
+
+    [Fact]
+    public void Standard_FullModelMasksTiming_OffersWithTimingAndKeepsTheMaskInOtherVariants()
+    {
+        var full = new CurtailmentModelOptions { ExcludedFeatureGroups = ["timing"] };
+
+        var variants = AblationVariant.Standard(full);
+
+        Assert.Empty(variants.Single(v => v.Name == "with_timing").Options.ExcludedFeatureGroups);
+        Assert.DoesNotContain(variants, v => v.Name == "no_timing");
+        Assert.Equal(["timing", "history"], variants.Single(v => v.Name == "no_history").Options.ExcludedFeatureGroups);
+        Assert.Equal(["timing", "transmission"], variants.Single(v => v.Name == "no_transmission").Options.ExcludedFeatureGroups);
+        Assert.Equal(["timing"], variants.Single(v => v.Name == "all_rows").Options.ExcludedFeatureGroups);
     }
 }

@@ -45,6 +45,21 @@ public sealed class ModelInputsTests
         Assert.Equal(Models.Trees.CurtailmentModelOptions.For(sa1).Probability, options.Probability);
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("false", false)]
+    [InlineData("true", true)]
+    public void OptionsFor_TimingFeaturesSetting_MasksTheTimingGroupUnlessOn(string? setting, bool reads)
+    {
+        using var services = new TestServices(Now, new Dictionary<string, string?> { ["Curtailment:Model:TimingFeatures"] = setting });
+        var caiso = services.Get<IRegionCatalog>().Get("CAISO");
+
+        var options = services.Get<ModelInputs>().OptionsFor(caiso);
+
+        Assert.Equal(reads, !options.ExcludedFeatureGroups.Contains("timing"));
+        Assert.DoesNotContain("history", options.ExcludedFeatureGroups);
+    }
+
     [Fact]
     public async Task KnownTargetStepAsync_HourlyHistoryThenFiveMinuteData_FollowsWhatIsKnown()
     {
