@@ -22,13 +22,13 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
     private readonly ITransformer _regression;
     private readonly ITransformer? _classifier;
     private readonly ResidualIntervals? _intervals;
-    private readonly PlattCalibration _calibration;
+    private readonly EventCalibration _calibration;
     private readonly PointBlend _blend;
     private readonly EventProbabilityModel? _events;
     private readonly DayLevelModel? _dayLevel;
 
     internal CurtailmentModel(
-        MLContext context, ITransformer regression, ITransformer? classifier, ResidualIntervals? intervals, PlattCalibration calibration, ModelManifest manifest,
+        MLContext context, ITransformer regression, ITransformer? classifier, ResidualIntervals? intervals, EventCalibration calibration, ModelManifest manifest,
         PointBlend? blend = null, EventProbabilityModel? events = null, DayLevelModel? dayLevel = null)
     {
         _context = context;
@@ -52,7 +52,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
     internal double BaseEventRate { get; init; }
 
     internal CurtailmentModel With(
-        ResidualIntervals intervals, PlattCalibration calibration, ModelManifest manifest, PointBlend blend, EventProbabilityModel? events, DayLevelModel? dayLevel) =>
+        ResidualIntervals intervals, EventCalibration calibration, ModelManifest manifest, PointBlend blend, EventProbabilityModel? events, DayLevelModel? dayLevel) =>
         new(_context, _regression, _classifier, intervals, calibration, manifest, blend, events, dayLevel) { BaseEventRate = BaseEventRate };
 
     /// <summary>The stacking weights of trees and week profile fitted at training.</summary>
@@ -73,7 +73,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         var threshold = Manifest.EventThreshold;
         var rows = Enumerable.Range(0, features.Count).Select(i => CurtailmentModelTrainer.Mask(options, features.Row(i))).ToList();
         var raw = PredictPoints(rows);
-        var probabilities = options.Probability == ProbabilitySource.Classifier ? PredictRawProbabilities(rows) : null;
+        var probabilities = options.Probability is ProbabilitySource.Classifier or ProbabilitySource.LogisticWithClassifier ? PredictRawProbabilities(rows) : null;
         var points = Enumerable.Range(0, rows.Count).Select(i => _blend.Apply(raw[i], rows[i][CurtailmentModelTrainer.WeekProfileIndex])).ToArray();
         CurtailmentModelTrainer.ApplyDayLevel(_dayLevel, options, rows, features.LocalDays, [.. Enumerable.Range(0, rows.Count)], points);
         var result = new IntervalForecast[features.Count];
@@ -85,6 +85,8 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
             var probability = (options.Probability, _intervals, _events) switch
             {
                 (ProbabilitySource.Logistic, _, { } events) => events.Apply(EventProbabilityModel.Scores(point, threshold)),
+                (ProbabilitySource.LogisticWithClassifier, _, { } events) => (0.5 * events.Apply(EventProbabilityModel.Scores(point, threshold))) + (0.5 * _calibration.Apply(probabilities![i])),
+                (ProbabilitySource.LogisticWithClassifier, _, _) => _calibration.Apply(probabilities![i]),
                 (ProbabilitySource.Logistic or ProbabilitySource.Residuals, { } intervals, _) => intervals.ProbabilityAtLeast(point, threshold),
                 (ProbabilitySource.Classifier, _, _) => WithClimatology(_calibration.Apply(probabilities![i]), rows[i], options.ClimatologyShare),
                 _ => BaseEventRate,
@@ -171,7 +173,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         }
 
         WriteJson(archive, "manifest.json", Manifest);
-        WriteJson(archive, "parameters.json", new SavedParameters(_intervals, _calibration, BaseEventRate, _blend, _events, _dayLevel));
+        WriteJson(archive, "parameters.json", new SavedParameters(_intervals, _calibration.Platt, BaseEventRate, _blend, _events, _dayLevel, _calibration.Isotonic));
     }
 
     /// <summary>Reads an artifact and checks that its feature list is the one this code builds.</summary>
@@ -191,7 +193,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         var regression = LoadModel(context, archive, "regression.zip")
             ?? throw new InvalidDataException("The model artifact has no regression.zip.");
         var classifier = LoadModel(context, archive, "classifier.zip");
-        return new CurtailmentModel(context, regression, classifier, parameters.Intervals, parameters.Calibration ?? PlattCalibration.Identity, manifest, parameters.Blend, parameters.Events, parameters.DayLevel)
+        return new CurtailmentModel(context, regression, classifier, parameters.Intervals, new EventCalibration(manifest.Options.Calibration, parameters.Calibration ?? PlattCalibration.Identity, parameters.Isotonic), manifest, parameters.Blend, parameters.Events, parameters.DayLevel)
         {
             BaseEventRate = parameters.BaseEventRate,
         };
@@ -236,5 +238,5 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidDataException($"{name} is empty.");
     }
 
-    private sealed record SavedParameters(ResidualIntervals? Intervals, PlattCalibration? Calibration, double BaseEventRate, PointBlend? Blend, EventProbabilityModel? Events, DayLevelModel? DayLevel);
+    private sealed record SavedParameters(ResidualIntervals? Intervals, PlattCalibration? Calibration, double BaseEventRate, PointBlend? Blend, EventProbabilityModel? Events, DayLevelModel? DayLevel, IsotonicCalibration? Isotonic = null);
 }

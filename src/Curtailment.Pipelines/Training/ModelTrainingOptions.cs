@@ -40,6 +40,25 @@ public sealed class ModelTrainingOptions
     [Range(1, 183, ErrorMessage = "Curtailment:Model:SameSeasonHalfWidthDays must be between 1 and 183.")]
     public double SameSeasonHalfWidthDays { get; set; } = new CurtailmentModelOptions().SameSeasonHalfWidthDays;
 
+    /// <summary>Where event probabilities come from; unset: the region's default (<see cref="CurtailmentModelOptions.For"/>).</summary>
+    public ProbabilitySource? Probability { get; set; }
+
+    /// <summary>With the classifier: the share of the probability that is the 28-day event frequency; unset: the region's default.</summary>
+    [Range(0, 1, ErrorMessage = "Curtailment:Model:ClimatologyShare must be between 0 and 1.")]
+    public double? ClimatologyShare { get; set; }
+
+    /// <summary>How the event classifier is calibrated on the held-out blocks; unset: the region's default.</summary>
+    public CalibrationMethod? Calibration { get; set; }
+
+    /// <summary>The library of the point regression's trees; unset: the region's default.</summary>
+    public TreeLearner? PointLearner { get; set; }
+
+    /// <summary>The library of the event classifier's trees; unset: the region's default.</summary>
+    public TreeLearner? ClassifierLearner { get; set; }
+
+    /// <summary>Where the 80% intervals come from; unset: the region's default.</summary>
+    public IntervalMethod? Intervals { get; set; }
+
     /// <summary>
     /// FastTree threads per retrain job; unset: one per core. Set 1 when a machine runs as many training jobs at once
     /// (worker processes times <c>Curtailment:Jobs:WorkerCount</c>) as it has cores (docs/deployment.md, "What to size").
@@ -48,15 +67,25 @@ public sealed class ModelTrainingOptions
     public int? Threads { get; set; }
 
     /// <summary>The options passed to the trainer for a region: the region's defaults with these settings.</summary>
-    public CurtailmentModelOptions ToModelOptions(Region region) => CurtailmentModelOptions.For(region) with
+    public CurtailmentModelOptions ToModelOptions(Region region)
     {
-        Trees = Trees,
-        Leaves = Leaves,
-        MinRowsPerLeaf = MinRowsPerLeaf,
-        LearningRate = LearningRate,
-        AllHistory = AllHistory,
-        SameSeasonShare = SameSeasonShare,
-        SameSeasonHalfWidthDays = SameSeasonHalfWidthDays,
-        Threads = Threads,
-    };
+        var defaults = CurtailmentModelOptions.For(region);
+        return defaults with
+        {
+            Probability = Probability ?? defaults.Probability,
+            ClimatologyShare = ClimatologyShare ?? defaults.ClimatologyShare,
+            Calibration = Calibration ?? defaults.Calibration,
+            PointLearner = PointLearner ?? defaults.PointLearner,
+            ClassifierLearner = ClassifierLearner ?? defaults.ClassifierLearner,
+            Intervals = Intervals ?? defaults.Intervals,
+            Trees = Trees,
+            Leaves = Leaves,
+            MinRowsPerLeaf = MinRowsPerLeaf,
+            LearningRate = LearningRate,
+            AllHistory = AllHistory,
+            SameSeasonShare = SameSeasonShare,
+            SameSeasonHalfWidthDays = SameSeasonHalfWidthDays,
+            Threads = Threads,
+        };
+    }
 }
