@@ -38,25 +38,29 @@ public sealed record IsotonicCalibration(double[] Scores, double[] Probabilities
             return null;
         }
 
-        // Blocks of equal scores first (ties must share one value), then pooled while a block's rate falls below its predecessor's.
+        // Rows of equal score form one group first (ties must share one value, whatever their order), then groups
+        // are pooled while one's rate falls below its predecessor's.
         var order = Enumerable.Range(0, probabilities.Count).OrderBy(i => probabilities[i]).ToArray();
-        var blocks = new List<(double ScoreSum, double EventSum, double Weight)>();
-        double? lastScore = null;
-        foreach (var i in order)
+        var groups = new List<(double ScoreSum, double EventSum, double Weight)>();
+        for (var k = 0; k < order.Length; k++)
         {
+            var i = order[k];
             var w = weights is null ? 1 : Math.Max(0, weights[i]);
-            var y = outcomes[i] ? w : 0;
-            if (lastScore == probabilities[i])
+            var row = (w * probabilities[i], outcomes[i] ? w : 0, w);
+            if (k > 0 && probabilities[order[k - 1]] == probabilities[i])
             {
-                var (s, e, n) = blocks[^1];
-                blocks[^1] = (s + (w * probabilities[i]), e + y, n + w);
+                groups[^1] = (groups[^1].ScoreSum + row.Item1, groups[^1].EventSum + row.Item2, groups[^1].Weight + w);
             }
             else
             {
-                blocks.Add((w * probabilities[i], y, w));
+                groups.Add(row);
             }
+        }
 
-            lastScore = probabilities[i];
+        var blocks = new List<(double ScoreSum, double EventSum, double Weight)>();
+        foreach (var group in groups)
+        {
+            blocks.Add(group);
             while (blocks.Count > 1 && Rate(blocks[^1]) < Rate(blocks[^2]))
             {
                 var (s1, e1, n1) = blocks[^2];
