@@ -54,6 +54,9 @@ public static class CurtailmentModelTrainer
 
         var recent = RecentRows(holdout, options.IntervalDays);
         var intervals = ResidualIntervals.Fit(recent.Select(i => probePoint[i]).ToList(), recent.Select(i => actual[i]).ToList());
+        var forest = options.Intervals == IntervalMethod.QuantileForest
+            ? QuantileForest.Fit(recent.Select(i => holdoutRows[i]).ToList(), recent.Select(i => probePoint[i]).ToList(), recent.Select(i => actual[i]).ToList(), options.Seed)
+            : null;
         var events = options.Probability is ProbabilitySource.Logistic or ProbabilitySource.LogisticWithClassifier
             ? EventProbabilityModel.Fit(probePoint.Select(p => EventProbabilityModel.Scores(p, region.Target.EventThreshold)).ToList(), outcomes, recency)
             : null;
@@ -74,7 +77,7 @@ public static class CurtailmentModelTrainer
             EventThreshold = region.Target.EventThreshold,
             Options = options,
         };
-        return final.With(intervals, calibration, manifest, blend, events, dayLevel);
+        return final.With(intervals, calibration, manifest, blend, events, dayLevel, forest);
     }
 
     /// <summary>

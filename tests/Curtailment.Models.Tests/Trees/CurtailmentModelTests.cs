@@ -239,6 +239,25 @@ public sealed class CurtailmentModelTests
     }
 
     [Fact]
+    public void QuantileForestIntervals_SaveThenLoad_GivesIdenticalForecastsWithTheirOwnBands()
+    {
+        var (data, test, _) = Data();
+        var options = Fast with { Intervals = IntervalMethod.QuantileForest, IntervalDays = 0 };
+        var model = CurtailmentModelTrainer.Train(Caiso, data, options, "v1");
+        var conformal = CurtailmentModelTrainer.Train(Caiso, data, options with { Intervals = IntervalMethod.Conformal }, "v1").Predict(test);
+        using var artifact = new MemoryStream();
+
+        model.Save(artifact);
+        artifact.Position = 0;
+        var forecast = model.Predict(test);
+
+        Assert.Equal(forecast, CurtailmentModel.Load(artifact).Predict(test));
+        Assert.Equal(conformal.Select(f => f.PredictedMw), forecast.Select(f => f.PredictedMw));
+        Assert.NotEqual(conformal.Select(f => (f.LowerMw, f.UpperMw)), forecast.Select(f => (f.LowerMw, f.UpperMw)));
+        Assert.All(forecast, f => Assert.True(f.LowerMw <= f.PredictedMw && f.PredictedMw <= f.UpperMw));
+    }
+
+    [Fact]
     public void Manifest_RecordsTheLearnersAndCalibrationByName()
     {
         var (data, _, _) = Data();
