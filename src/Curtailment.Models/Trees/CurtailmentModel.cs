@@ -76,7 +76,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         var threshold = Manifest.EventThreshold;
         var rows = Enumerable.Range(0, features.Count).Select(i => CurtailmentModelTrainer.Mask(options, features.Row(i))).ToList();
         var raw = PredictPoints(rows);
-        var probabilities = options.Probability is ProbabilitySource.Classifier or ProbabilitySource.LogisticWithClassifier ? PredictRawProbabilities(rows) : null;
+        var probabilities = options.Probability == ProbabilitySource.Classifier ? PredictRawProbabilities(rows) : null;
         var points = Enumerable.Range(0, rows.Count).Select(i => _blend.Apply(raw[i], rows[i][CurtailmentModelTrainer.WeekProfileIndex])).ToArray();
         CurtailmentModelTrainer.ApplyDayLevel(_dayLevel, options, rows, features.LocalDays, [.. Enumerable.Range(0, rows.Count)], points);
         var result = new IntervalForecast[features.Count];
@@ -89,8 +89,6 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
             var probability = (options.Probability, _intervals, _events) switch
             {
                 (ProbabilitySource.Logistic, _, { } events) => events.Apply(EventProbabilityModel.Scores(point, threshold)),
-                (ProbabilitySource.LogisticWithClassifier, _, { } events) => (0.5 * events.Apply(EventProbabilityModel.Scores(point, threshold))) + (0.5 * _calibration.Apply(probabilities![i])),
-                (ProbabilitySource.LogisticWithClassifier, _, _) => _calibration.Apply(probabilities![i]),
                 (ProbabilitySource.Logistic or ProbabilitySource.Residuals, { } intervals, _) => intervals.ProbabilityAtLeast(point, threshold),
                 (ProbabilitySource.Classifier, _, _) => WithClimatology(_calibration.Apply(probabilities![i]), rows[i], options.ClimatologyShare),
                 _ => BaseEventRate,

@@ -42,7 +42,7 @@ public sealed record CurtailmentModelOptions
 
     /// <summary>
     /// How the event classifier's raw probabilities are calibrated on the held-out blocks (with
-    /// <see cref="ProbabilitySource.Classifier"/> or <see cref="ProbabilitySource.LogisticWithClassifier"/>).
+    /// <see cref="ProbabilitySource.Classifier"/>).
     /// </summary>
     public CalibrationMethod Calibration { get; init; } = CalibrationMethod.Platt;
 

@@ -57,7 +57,7 @@ public static class CurtailmentModelTrainer
         var forest = options.Intervals == IntervalMethod.QuantileForest
             ? QuantileForest.Fit(recent.Select(i => holdoutRows[i]).ToList(), recent.Select(i => probePoint[i]).ToList(), recent.Select(i => actual[i]).ToList(), options.Seed)
             : null;
-        var events = options.Probability is ProbabilitySource.Logistic or ProbabilitySource.LogisticWithClassifier
+        var events = options.Probability == ProbabilitySource.Logistic
             ? EventProbabilityModel.Fit(probePoint.Select(p => EventProbabilityModel.Scores(p, region.Target.EventThreshold)).ToList(), outcomes, recency)
             : null;
         var calibration = EventCalibration.Fit(options, rawProbabilities, outcomes, recency);
@@ -198,7 +198,7 @@ public static class CurtailmentModelTrainer
         var regression = RegressionTrainer(context, options).Fit(view);
         ITransformer? classifier = null;
         var events = rows.Count(r => r.IsEvent);
-        if (options.Probability is ProbabilitySource.Classifier or ProbabilitySource.LogisticWithClassifier && events > 0 && events < rows.Count)
+        if (options.Probability == ProbabilitySource.Classifier && events > 0 && events < rows.Count)
         {
             classifier = ClassifierTrainer(context, options).Fit(view);
         }

@@ -16,10 +16,4 @@ public enum ProbabilitySource
     /// A logistic model of the final point forecast, fitted on held-out recent days (<see cref="EventProbabilityModel"/>).
     /// </summary>
     Logistic,
-
-    /// <summary>
-    /// The mean of <see cref="Logistic"/> and the calibrated <see cref="Classifier"/> (without climatology): the
-    /// point forecast's order across days and the classifier's reading of the drivers, each calibrated on held-out days.
-    /// </summary>
-    LogisticWithClassifier,
 }

@@ -30,7 +30,6 @@ public sealed record AblationVariant(string Name, string Description, Curtailmen
             new("no_climatology", "with the classifier: its calibrated probability alone, not blended with the 28-day event frequency", full with { ClimatologyShare = 0 }),
             new("isotonic_classifier", "p_event from a FastTree classifier, isotonic calibration on the held-out blocks, no climatology", full with { Probability = ProbabilitySource.Classifier, ClimatologyShare = 0, Calibration = CalibrationMethod.Isotonic }),
             new("lightgbm_classifier", "p_event from a LightGBM classifier, isotonic calibration on the held-out blocks, no climatology", full with { Probability = ProbabilitySource.Classifier, ClimatologyShare = 0, Calibration = CalibrationMethod.Isotonic, ClassifierLearner = TreeLearner.LightGbm }),
-            new("logistic_with_classifier", "p_event the mean of the logistic event model and a FastTree classifier calibrated on the held-out blocks", full with { Probability = ProbabilitySource.LogisticWithClassifier }),
             new("lightgbm_point", "the point regression's trees by LightGBM instead of FastTree", full with { PointLearner = TreeLearner.LightGbm }),
             new("quantile_forest_intervals", "80% intervals from a quantile regression forest of the held-out residuals instead of banded residual quantiles", full with { Intervals = IntervalMethod.QuantileForest }),
             new("one_holdout_block", "blend, intervals and probabilities fitted on one held-out block of 14 days", full with { HoldoutBlocks = 1 }),

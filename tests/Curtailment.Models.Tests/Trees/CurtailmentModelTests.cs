@@ -283,21 +283,6 @@ public sealed class CurtailmentModelTests
     }
 
     [Fact]
-    public void Predict_LogisticWithClassifier_IsTheMeanOfTheLogisticAndTheClassifier()
-    {
-        var (data, test, _) = Data();
-        var logistic = CurtailmentModelTrainer.Train(Caiso, data, Fast, "v1").Predict(test);
-        var classifier = CurtailmentModelTrainer.Train(Caiso, data, Fast with { Probability = ProbabilitySource.Classifier, ClimatologyShare = 0 }, "v1").Predict(test);
-
-        var both = CurtailmentModelTrainer.Train(Caiso, data, Fast with { Probability = ProbabilitySource.LogisticWithClassifier }, "v1").Predict(test);
-
-        for (var i = 0; i < test.Count; i++)
-        {
-            Assert.Equal((logistic[i].EventProbability + classifier[i].EventProbability) / 2, both[i].EventProbability, 9);
-        }
-    }
-
-    [Fact]
     public void Load_ManifestWithAnotherFeatureList_IsRefusedWithAReason()
     {
         var (data, _, _) = Data();

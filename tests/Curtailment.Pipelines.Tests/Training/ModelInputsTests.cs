@@ -74,13 +74,13 @@ public sealed class ModelInputsTests
     {
         using var services = new TestServices(Now, new Dictionary<string, string?>
         {
-            ["Curtailment:Model:Probability"] = "LogisticWithClassifier",
+            ["Curtailment:Model:Probability"] = "Residuals",
             ["Curtailment:Model:ClimatologyShare"] = "0",
         });
 
         var sa1 = services.Get<ModelInputs>().OptionsFor(services.Get<IRegionCatalog>().Get("SA1"));
 
-        Assert.Equal(Models.Trees.ProbabilitySource.LogisticWithClassifier, sa1.Probability);
+        Assert.Equal(Models.Trees.ProbabilitySource.Residuals, sa1.Probability);
         Assert.Equal(0, sa1.ClimatologyShare);
     }
 
