@@ -258,6 +258,18 @@ public sealed class CurtailmentModelTests
     }
 
     [Fact]
+    public void LightGbm_OneThreadOrSeveral_SameForecasts()
+    {
+        var (data, test, _) = Data();
+        var options = Fast with { PointLearner = TreeLearner.LightGbm, ClassifierLearner = TreeLearner.LightGbm, Probability = ProbabilitySource.Classifier };
+
+        var one = CurtailmentModelTrainer.Train(Caiso, data, options with { Threads = 1 }, "v1");
+        var three = CurtailmentModelTrainer.Train(Caiso, data, options with { Threads = 3 }, "v1");
+
+        Assert.Equal(one.Predict(test), three.Predict(test));
+    }
+
+    [Fact]
     public void Manifest_RecordsTheLearnersAndCalibrationByName()
     {
         var (data, _, _) = Data();
