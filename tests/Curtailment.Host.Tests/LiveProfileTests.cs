@@ -173,9 +173,10 @@ public sealed class LiveProfileTests : IAsyncLifetime
         var summary = await Json.ReadAsync(response, HttpStatusCode.OK);
 
         var steps = summary["steps"]!.AsArray().Select(s => (Job: s!["jobId"]!.GetValue<string>(), At: s["at"]!.GetValue<DateTimeOffset>(), Outcome: s["outcome"]!.GetValue<string>())).ToList();
-        // Each feed at its publication time: Today's Outlook at 00:05 Pacific, OASIS at 09:00.
+        // Each feed at its publication time: Today's Outlook at 00:05 Pacific.
         Assert.Contains(("ingest:caiso-outlook-demand", new DateTimeOffset(2025, 6, 16, 7, 5, 0, TimeSpan.Zero), "succeeded"), steps);
-        Assert.Contains(("ingest:caiso-oasis-renewables-forecast", new DateTimeOffset(2025, 6, 16, 16, 0, 0, TimeSpan.Zero), "succeeded"), steps);
+        // OASIS (published at 09:00 Pacific) is asked for every hour after that: the first run after the start (11:00).
+        Assert.Contains(("ingest:caiso-oasis-renewables-forecast", new DateTimeOffset(2025, 6, 15, 19, 0, 0, TimeSpan.Zero), "succeeded"), steps);
         // At 10:00: the report's own job and the retrain step aside; the cycle refreshes every feed, retrains, forecasts.
         var atTen = steps.Where(s => s.At == ten).ToList();
         Assert.Contains(("ingest:caiso-renewables-report", ten, "steppedAside"), atTen);
@@ -186,8 +187,11 @@ public sealed class LiveProfileTests : IAsyncLifetime
 
         // The failing feed is reported each time it ran, and stopped nothing.
         var failures = summary["failures"]!.AsArray().Select(f => (Job: f!["jobId"]!.GetValue<string>(), At: f["at"]!.GetValue<DateTimeOffset>(), Message: f["message"]!.GetValue<string>())).ToList();
-        Assert.Equal([new DateTimeOffset(2025, 6, 16, 16, 0, 0, TimeSpan.Zero), ten], failures.Where(f => f.Job == "ingest:caiso-oasis-load-forecast").Select(f => f.At));
-        Assert.All(failures, f => Assert.Equal("ingest:caiso-oasis-load-forecast", f.Job));
+        var loadFailures = failures.Where(f => f.Job == "ingest:caiso-oasis-load-forecast").Select(f => f.At).ToList();
+        Assert.Contains(new DateTimeOffset(2025, 6, 16, 16, 0, 0, TimeSpan.Zero), loadFailures);
+        Assert.Contains(ten, loadFailures);
+        // Only OASIS: its repeated 500s may open the circuit of its host (shared by its two queries), no other host's.
+        Assert.All(failures, f => Assert.StartsWith("ingest:caiso-oasis-", f.Job, StringComparison.Ordinal));
         Assert.Contains("500", failures[0].Message, StringComparison.Ordinal);
 
         // The effects, on the virtual clock: the demand file ingested at 00:05 Pacific, a model trained and a vintage issued at 10:00.

@@ -42,7 +42,8 @@ public sealed class StartupTask(
         {
             if (live.Value.Enabled)
             {
-                logger.LogInformation("Live profile: no demo data; the feeds of {Regions} fill the store", string.Join(", ", live.Value.EffectiveRegions));
+                // The live schedule owns training and issuing too, so a restart changes nothing the schedule would not.
+                logger.LogInformation("Live profile: no demo data, and no start-up training or forecast; the feeds of {Regions} fill the store and the schedule trains and issues", string.Join(", ", live.Value.EffectiveRegions));
             }
             else if (settings.LoadDemoData)
             {
@@ -52,7 +53,7 @@ public sealed class StartupTask(
                 logger.LogInformation(loaded.Count > 0 ? "Loaded {Files} SYNTHETIC demo files from {Folder}" : "The store holds data; no demo data loaded ({Files} files, {Folder})", loaded.Count, folder);
             }
 
-            if (settings.TrainMissingModels)
+            if (settings.TrainMissingModels && !live.Value.Enabled)
             {
                 foreach (var region in served)
                 {
@@ -75,7 +76,7 @@ public sealed class StartupTask(
                 }
             }
 
-            if (settings.IssueForecasts)
+            if (settings.IssueForecasts && !live.Value.Enabled)
             {
                 foreach (var region in served)
                 {

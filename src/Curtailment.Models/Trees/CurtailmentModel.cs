@@ -22,14 +22,15 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
     private readonly ITransformer _regression;
     private readonly ITransformer? _classifier;
     private readonly ResidualIntervals? _intervals;
-    private readonly PlattCalibration _calibration;
+    private readonly EventCalibration _calibration;
     private readonly PointBlend _blend;
     private readonly EventProbabilityModel? _events;
     private readonly DayLevelModel? _dayLevel;
+    private readonly QuantileForest? _forest;
 
     internal CurtailmentModel(
-        MLContext context, ITransformer regression, ITransformer? classifier, ResidualIntervals? intervals, PlattCalibration calibration, ModelManifest manifest,
-        PointBlend? blend = null, EventProbabilityModel? events = null, DayLevelModel? dayLevel = null)
+        MLContext context, ITransformer regression, ITransformer? classifier, ResidualIntervals? intervals, EventCalibration calibration, ModelManifest manifest,
+        PointBlend? blend = null, EventProbabilityModel? events = null, DayLevelModel? dayLevel = null, QuantileForest? forest = null)
     {
         _context = context;
         _regression = regression;
@@ -39,6 +40,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         _blend = blend ?? PointBlend.Identity;
         _events = events;
         _dayLevel = dayLevel;
+        _forest = forest;
         Manifest = manifest;
     }
 
@@ -52,8 +54,9 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
     internal double BaseEventRate { get; init; }
 
     internal CurtailmentModel With(
-        ResidualIntervals intervals, PlattCalibration calibration, ModelManifest manifest, PointBlend blend, EventProbabilityModel? events, DayLevelModel? dayLevel) =>
-        new(_context, _regression, _classifier, intervals, calibration, manifest, blend, events, dayLevel) { BaseEventRate = BaseEventRate };
+        ResidualIntervals intervals, EventCalibration calibration, ModelManifest manifest, PointBlend blend, EventProbabilityModel? events, DayLevelModel? dayLevel,
+        QuantileForest? forest = null) =>
+        new(_context, _regression, _classifier, intervals, calibration, manifest, blend, events, dayLevel, forest) { BaseEventRate = BaseEventRate };
 
     /// <summary>The stacking weights of trees and week profile fitted at training.</summary>
     public PointBlend Blend => _blend;
@@ -80,7 +83,8 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         for (var i = 0; i < result.Length; i++)
         {
             var point = points[i];
-            var (lower, upper) = _intervals?.Around(point) ?? (point, point);
+            // The forest is fitted only when the options ask for it (and had the rows to); otherwise the banded residuals.
+            var (lower, upper) = _forest?.Around(rows[i], point) ?? _intervals?.Around(point) ?? (point, point);
             var start = features.IntervalStarts[i];
             var probability = (options.Probability, _intervals, _events) switch
             {
@@ -171,7 +175,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         }
 
         WriteJson(archive, "manifest.json", Manifest);
-        WriteJson(archive, "parameters.json", new SavedParameters(_intervals, _calibration, BaseEventRate, _blend, _events, _dayLevel));
+        WriteJson(archive, "parameters.json", new SavedParameters(_intervals, _calibration.Platt, BaseEventRate, _blend, _events, _dayLevel, _calibration.Isotonic, _forest));
     }
 
     /// <summary>Reads an artifact and checks that its feature list is the one this code builds.</summary>
@@ -191,7 +195,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         var regression = LoadModel(context, archive, "regression.zip")
             ?? throw new InvalidDataException("The model artifact has no regression.zip.");
         var classifier = LoadModel(context, archive, "classifier.zip");
-        return new CurtailmentModel(context, regression, classifier, parameters.Intervals, parameters.Calibration ?? PlattCalibration.Identity, manifest, parameters.Blend, parameters.Events, parameters.DayLevel)
+        return new CurtailmentModel(context, regression, classifier, parameters.Intervals, new EventCalibration(manifest.Options.Calibration, parameters.Calibration ?? PlattCalibration.Identity, parameters.Isotonic), manifest, parameters.Blend, parameters.Events, parameters.DayLevel, parameters.Forest)
         {
             BaseEventRate = parameters.BaseEventRate,
         };
@@ -236,5 +240,5 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidDataException($"{name} is empty.");
     }
 
-    private sealed record SavedParameters(ResidualIntervals? Intervals, PlattCalibration? Calibration, double BaseEventRate, PointBlend? Blend, EventProbabilityModel? Events, DayLevelModel? DayLevel);
+    private sealed record SavedParameters(ResidualIntervals? Intervals, PlattCalibration? Calibration, double BaseEventRate, PointBlend? Blend, EventProbabilityModel? Events, DayLevelModel? DayLevel, IsotonicCalibration? Isotonic = null, QuantileForest? Forest = null);
 }

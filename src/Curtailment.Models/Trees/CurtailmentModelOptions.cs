@@ -40,6 +40,21 @@ public sealed record CurtailmentModelOptions
     /// </summary>
     public double ClimatologyShare { get; init; } = 0.5;
 
+    /// <summary>
+    /// How the event classifier's raw probabilities are calibrated on the held-out blocks (with
+    /// <see cref="ProbabilitySource.Classifier"/>).
+    /// </summary>
+    public CalibrationMethod Calibration { get; init; } = CalibrationMethod.Platt;
+
+    /// <summary>The library that fits the point regression's trees.</summary>
+    public TreeLearner PointLearner { get; init; } = TreeLearner.FastTree;
+
+    /// <summary>The library that fits the event classifier's trees (when a classifier is used).</summary>
+    public TreeLearner ClassifierLearner { get; init; } = TreeLearner.FastTree;
+
+    /// <summary>Where the 80% intervals come from.</summary>
+    public IntervalMethod Intervals { get; init; } = IntervalMethod.Conformal;
+
     /// <summary>Number of boosted trees.</summary>
     public int Trees { get; init; } = 200;
 

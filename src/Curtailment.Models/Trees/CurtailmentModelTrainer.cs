@@ -3,6 +3,7 @@ using Curtailment.Features;
 using Curtailment.Models.Artifacts;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
 
 namespace Curtailment.Models.Trees;
 
@@ -36,7 +37,7 @@ public static class CurtailmentModelTrainer
 
         // Out-of-sample predictions of the last training days, each block forecast by a fit on the days before
         // it: the blend, intervals and probabilities are fitted on errors made as in use.
-        var (holdout, probeRaw, calibration, blockLevels) = OutOfSamplePredictions(region, data, options, fits);
+        var (holdout, probeRaw, rawProbabilities, blockLevels) = OutOfSamplePredictions(region, data, options, fits);
         var holdoutRows = holdout.Features.Select(f => Mask(options, f)).ToList();
         var actual = holdout.Labels.Select(l => (double)l).ToList();
         var outcomes = holdout.Labels.Select(l => region.Target.IsEvent(l)).ToList();
@@ -53,9 +54,13 @@ public static class CurtailmentModelTrainer
 
         var recent = RecentRows(holdout, options.IntervalDays);
         var intervals = ResidualIntervals.Fit(recent.Select(i => probePoint[i]).ToList(), recent.Select(i => actual[i]).ToList());
+        var forest = options.Intervals == IntervalMethod.QuantileForest
+            ? QuantileForest.Fit(recent.Select(i => holdoutRows[i]).ToList(), recent.Select(i => probePoint[i]).ToList(), recent.Select(i => actual[i]).ToList(), options.Seed)
+            : null;
         var events = options.Probability == ProbabilitySource.Logistic
             ? EventProbabilityModel.Fit(probePoint.Select(p => EventProbabilityModel.Scores(p, region.Target.EventThreshold)).ToList(), outcomes, recency)
             : null;
+        var calibration = EventCalibration.Fit(options, rawProbabilities, outcomes, recency);
 
         var final = Fit(region, data, options, fits);
         var dayLevel = FitDayLevel(data, options, lastDay);
@@ -72,17 +77,17 @@ public static class CurtailmentModelTrainer
             EventThreshold = region.Target.EventThreshold,
             Options = options,
         };
-        return final.With(intervals, calibration, manifest, blend, events, dayLevel);
+        return final.With(intervals, calibration, manifest, blend, events, dayLevel, forest);
     }
 
     /// <summary>
-    /// The rows whose predictions come from models that did not see their day, those raw predictions (in
-    /// row order) and the classifier's Platt calibration. The last <see cref="CurtailmentModelOptions.HoldoutBlocks"/>
+    /// The rows whose predictions come from models that did not see their day, those raw point predictions and
+    /// the classifier's raw probabilities (in row order), which the calibration is fitted on. The last <see cref="CurtailmentModelOptions.HoldoutBlocks"/>
     /// blocks of <see cref="CurtailmentModelOptions.CalibrationDays"/> days are each predicted by a fit on every
     /// day before the block (forward chaining): the errors are those of forecasting forward across a change of
     /// season, as in use, and several blocks give the stacking layers more than one block's worth of events.
     /// </summary>
-    private static (TrainingSet Rows, double[] Raw, PlattCalibration Calibration, List<(DateOnly From, DateOnly To, DayLevelModel? Level)> BlockLevels) OutOfSamplePredictions(
+    private static (TrainingSet Rows, double[] Raw, double[] RawProbabilities, List<(DateOnly From, DateOnly To, DayLevelModel? Level)> BlockLevels) OutOfSamplePredictions(
         Region region, TrainingSet data, CurtailmentModelOptions options, FitCache? fits)
     {
         var days = data.Days;
@@ -111,8 +116,7 @@ public static class CurtailmentModelTrainer
             }
         }
 
-        var calibration = PlattCalibration.Fit(rawProbabilities, holdout.Labels.Select(l => region.Target.IsEvent(l)).ToList());
-        return (holdout, raw, calibration, levels);
+        return (holdout, raw, rawProbabilities, levels);
     }
 
     /// <summary>
@@ -191,24 +195,37 @@ public static class CurtailmentModelTrainer
         var context = new MLContext(options.Seed);
         var view = ModelRow.ToDataView(context, rows, FeatureSchema.Names.Count);
 
-        IEstimator<ITransformer> regressionTrainer = options.Transform == TargetTransform.Tweedie
-            ? context.Regression.Trainers.FastTreeTweedie(Configure(new FastTreeTweedieTrainer.Options(), options, nameof(ModelRow.Label)))
-            : context.Regression.Trainers.FastTree(Configure(new FastTreeRegressionTrainer.Options(), options, nameof(ModelRow.Label)));
-        var regression = regressionTrainer.Fit(view);
-
+        var regression = RegressionTrainer(context, options).Fit(view);
         ITransformer? classifier = null;
         var events = rows.Count(r => r.IsEvent);
         if (options.Probability == ProbabilitySource.Classifier && events > 0 && events < rows.Count)
         {
-            classifier = context.BinaryClassification.Trainers.FastTree(Configure(new FastTreeBinaryTrainer.Options(), options, nameof(ModelRow.IsEvent))).Fit(view);
+            classifier = ClassifierTrainer(context, options).Fit(view);
         }
 
         var manifest = new ModelManifest { Region = region.Id, Options = options, EventThreshold = region.Target.EventThreshold };
-        return new CurtailmentModel(context, regression, classifier, null, PlattCalibration.Identity, manifest)
+        return new CurtailmentModel(context, regression, classifier, null, EventCalibration.Identity, manifest)
         {
             BaseEventRate = (double)events / rows.Count,
         };
     }
+
+    /// <summary>The point regression's trainer: the one place <see cref="CurtailmentModelOptions.PointLearner"/> is read.</summary>
+    private static IEstimator<ITransformer> RegressionTrainer(MLContext context, CurtailmentModelOptions options) => (options.PointLearner, options.Transform) switch
+    {
+        (TreeLearner.LightGbm, TargetTransform.Tweedie) => throw new NotSupportedException(
+            $"{nameof(CurtailmentModelOptions.PointLearner)} {TreeLearner.LightGbm} has no Tweedie objective in ML.NET; use {TargetTransform.Log1P} or {TreeLearner.FastTree}."),
+        (TreeLearner.LightGbm, _) => context.Regression.Trainers.LightGbm(Configure(new LightGbmRegressionTrainer.Options(), options, nameof(ModelRow.Label))),
+        (_, TargetTransform.Tweedie) => context.Regression.Trainers.FastTreeTweedie(Configure(new FastTreeTweedieTrainer.Options(), options, nameof(ModelRow.Label))),
+        _ => context.Regression.Trainers.FastTree(Configure(new FastTreeRegressionTrainer.Options(), options, nameof(ModelRow.Label))),
+    };
+
+    /// <summary>The event classifier's trainer: the one place <see cref="CurtailmentModelOptions.ClassifierLearner"/> is read.</summary>
+    private static IEstimator<ITransformer> ClassifierTrainer(MLContext context, CurtailmentModelOptions options) => options.ClassifierLearner switch
+    {
+        TreeLearner.LightGbm => context.BinaryClassification.Trainers.LightGbm(Configure(new LightGbmBinaryTrainer.Options(), options, nameof(ModelRow.IsEvent))),
+        _ => context.BinaryClassification.Trainers.FastTree(Configure(new FastTreeBinaryTrainer.Options(), options, nameof(ModelRow.IsEvent))),
+    };
 
     /// <summary>The hyper-parameters every FastTree flavour shares, set in one place.</summary>
     private static T Configure<T>(T trainer, CurtailmentModelOptions options, string label)
@@ -223,6 +240,27 @@ public static class CurtailmentModelTrainer
         trainer.LearningRate = options.LearningRate;
         trainer.Seed = options.Seed;
         trainer.NumberOfThreads = options.Threads;
+        return trainer;
+    }
+
+    /// <summary>
+    /// The same hyper-parameters for LightGBM's regression. Deterministic and column-wise, so a seeded fit is the same
+    /// whatever the thread count (the <see cref="FitCache"/> and the manifest rely on it).
+    /// </summary>
+    private static LightGbmRegressionTrainer.Options Configure(LightGbmRegressionTrainer.Options trainer, CurtailmentModelOptions options, string label)
+    {
+        (trainer.LabelColumnName, trainer.FeatureColumnName, trainer.ExampleWeightColumnName) = (label, nameof(ModelRow.Features), nameof(ModelRow.Weight));
+        (trainer.NumberOfIterations, trainer.NumberOfLeaves, trainer.MinimumExampleCountPerLeaf, trainer.LearningRate) = (options.Trees, options.Leaves, options.MinRowsPerLeaf, options.LearningRate);
+        (trainer.Seed, trainer.Deterministic, trainer.ForceColumnWise, trainer.NumberOfThreads, trainer.Silent) = (options.Seed, true, true, options.Threads, true);
+        return trainer;
+    }
+
+    /// <summary>The same hyper-parameters for LightGBM's binary classifier (see the regression's).</summary>
+    private static LightGbmBinaryTrainer.Options Configure(LightGbmBinaryTrainer.Options trainer, CurtailmentModelOptions options, string label)
+    {
+        (trainer.LabelColumnName, trainer.FeatureColumnName, trainer.ExampleWeightColumnName) = (label, nameof(ModelRow.Features), nameof(ModelRow.Weight));
+        (trainer.NumberOfIterations, trainer.NumberOfLeaves, trainer.MinimumExampleCountPerLeaf, trainer.LearningRate) = (options.Trees, options.Leaves, options.MinRowsPerLeaf, options.LearningRate);
+        (trainer.Seed, trainer.Deterministic, trainer.ForceColumnWise, trainer.NumberOfThreads, trainer.Silent) = (options.Seed, true, true, options.Threads, true);
         return trainer;
     }
 

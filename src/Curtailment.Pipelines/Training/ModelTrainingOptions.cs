@@ -41,6 +41,25 @@ public sealed class ModelTrainingOptions
     [Range(1, 183, ErrorMessage = "Curtailment:Model:SameSeasonHalfWidthDays must be between 1 and 183.")]
     public double SameSeasonHalfWidthDays { get; set; } = new CurtailmentModelOptions().SameSeasonHalfWidthDays;
 
+    /// <summary>Where event probabilities come from; unset: the region's default (<see cref="CurtailmentModelOptions.For"/>).</summary>
+    public ProbabilitySource? Probability { get; set; }
+
+    /// <summary>With the classifier: the share of the probability that is the 28-day event frequency; unset: the region's default.</summary>
+    [Range(0, 1, ErrorMessage = "Curtailment:Model:ClimatologyShare must be between 0 and 1.")]
+    public double? ClimatologyShare { get; set; }
+
+    /// <summary>How the event classifier is calibrated on the held-out blocks; unset: the region's default.</summary>
+    public CalibrationMethod? Calibration { get; set; }
+
+    /// <summary>The library of the point regression's trees; unset: the region's default.</summary>
+    public TreeLearner? PointLearner { get; set; }
+
+    /// <summary>The library of the event classifier's trees; unset: the region's default.</summary>
+    public TreeLearner? ClassifierLearner { get; set; }
+
+    /// <summary>Where the 80% intervals come from; unset: the region's default.</summary>
+    public IntervalMethod? Intervals { get; set; }
+
     /// <summary>
     /// Let the model read the <c>timing</c> feature group (where the day-ahead net load bottoms out, the solar ramp, the
     /// last known days' onset and end of curtailment). Off: the group is built but masked, as an ablation masks it; it
@@ -61,6 +80,12 @@ public sealed class ModelTrainingOptions
         var defaults = CurtailmentModelOptions.For(region);
         return defaults with
         {
+            Probability = Probability ?? defaults.Probability,
+            ClimatologyShare = ClimatologyShare ?? defaults.ClimatologyShare,
+            Calibration = Calibration ?? defaults.Calibration,
+            PointLearner = PointLearner ?? defaults.PointLearner,
+            ClassifierLearner = ClassifierLearner ?? defaults.ClassifierLearner,
+            Intervals = Intervals ?? defaults.Intervals,
             Trees = Trees,
             Leaves = Leaves,
             MinRowsPerLeaf = MinRowsPerLeaf,

@@ -1,101 +1,134 @@
 using System.Net;
-using System.Net.Http.Json;
-using Curtailment.Core.Forecasts;
-using Curtailment.Core.Regions;
-using Curtailment.Pipelines.Backtest;
+using System.Text.Json.Nodes;
+using Curtailment.Core.Ingest;
+using Curtailment.Ingestion.Feeds;
+using Curtailment.Pipelines.Forecasting;
+using Curtailment.Pipelines.Ingest;
 using Curtailment.ReplayServer;
-using Curtailment.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Curtailment.Host.Tests.Live;
 
 /// <summary>
 /// A replayed season: the host in its live profile, on a virtual clock, against the operator replay server serving the
-/// real 2021 CAISO files at their publication times, day by day from January to April. The scheduled jobs fetch,
-/// ingest, retrain on their cron and issue at 10:00; what it issued for March and April is what the backtest that
-/// retrains as the service does reports over the store the service built.
+/// real 2021 CAISO files at their publication times, day by day. The scheduled jobs fetch, ingest, retrain on their
+/// cron and issue at 10:00; what it issued is what the backtest that retrains as the service does reports over the
+/// store the service built, and operator faults lose nothing.
 /// </summary>
 [Trait("Category", "RealData")]
 [Trait("Category", "Integration")]
 public sealed class ReplayedSeasonTests
 {
     private static readonly DateTimeOffset Start = new(2021, 1, 1, 8, 0, 0, TimeSpan.Zero);
-    private static readonly DateOnly FirstCompared = new(2021, 3, 1);
-    private static readonly DateOnly LastCompared = new(2021, 4, 30);
 
-    // Weekly on Mondays at 03:30, before that morning's curtailment label is published.
-    private const string RetrainCron = "30 3 * * 1";
+    // The service's first retrain instant (or one before it had enough history) is the backtest's first.
+    private static readonly DateOnly BacktestFrom = new(2021, 1, 12);
 
     [Fact]
-    public async Task Replay_FebruaryToApril_IssuesWhatTheBacktestReports()
+    public async Task Replay_JanuaryToApril_IssuesForMarchAndAprilWhatTheBacktestReports()
     {
-        var data = Requires.RealData();
-        var clock = new FollowingClock();
-        await using var operators = await ReplayServer.ReplayServer.StartAsync(new ReplayServerOptions { DataFolder = data }, clock);
-        operators.Preload();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Curtailment:Live:Enabled"] = "true",
-            ["Curtailment:Live:Regions:0"] = "CAISO",
-            ["Curtailment:Clock:Mode"] = "Virtual",
-            ["Curtailment:Clock:Start"] = Start.ToString("O"),
-            ["Curtailment:Jobs:RetrainCron"] = RetrainCron,
-            ["Curtailment:Fetch:RetryDelay"] = "00:00:00.010",
-            ["Curtailment:Fetch:MaxRetryAttempts"] = "1",
-        };
-        foreach (var (key, value) in operators.HostSettings)
-        {
-            settings[key] = value;
-        }
+        await using var replay = await LiveReplay.StartAsync(Start);
+        await replay.AdvanceDailyAsync(Start, new DateTimeOffset(2021, 5, 1, 8, 0, 0, TimeSpan.Zero));
 
-        await using var host = HostFactory.Empty(settings);
-        var client = host.Client(withKey: true);
-        client.Timeout = Timeout.InfiniteTimeSpan;
-        clock.Source = host.Services.GetRequiredService<TimeProvider>();
-
-        for (var day = Start.AddDays(1); day <= new DateTimeOffset(2021, 5, 1, 8, 0, 0, TimeSpan.Zero); day = day.AddDays(1))
-        {
-            var response = await client.PostAsJsonAsync("/api/v1/admin/clock/advance", new { to = day });
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
-
-        var caiso = host.Services.GetRequiredService<IRegionCatalog>().Get("CAISO");
-        var vintages = await host.Services.GetRequiredService<IForecastStore>().ListForecastsAsync("CAISO", Start, Start.AddDays(200), default);
-        // The backtest starts where the service's first model could: its first retrain instant is the service's.
-        var backtest = await host.Services.GetRequiredService<BacktestPipeline>().RunAsync(
-            new BacktestRequest("CAISO", new DateOnly(2021, 1, 12), LastCompared, RetrainCron: RetrainCron), null, default);
-
-        var rows = backtest.Rows.Where(r => r.Day >= FirstCompared).ToLookup(r => r.Day);
-        var compared = 0;
-        var mismatches = new List<string>();
-        for (var day = FirstCompared; day <= LastCompared; day = day.AddDays(1))
-        {
-            var issuedAt = Pipelines.Forecasting.DayAheadSchedule.IssueTime(caiso, day);
-            var vintage = Assert.Single(vintages, v => v.IssuedAt == issuedAt);
-            var served = vintage.Points.ToDictionary(p => p.IntervalStart);
-            foreach (var row in rows[day])
-            {
-                var point = served[row.Forecast.IntervalStart];
-                compared++;
-                if (Math.Abs(point.PredictedMw - row.Forecast.PredictedMw) > 1e-6 || Math.Abs(point.LowerMw - row.Forecast.LowerMw) > 1e-6
-                    || Math.Abs(point.UpperMw - row.Forecast.UpperMw) > 1e-6 || Math.Abs(point.EventProbability - row.Forecast.EventProbability) > 1e-6)
-                {
-                    mismatches.Add($"{day:yyyy-MM-dd} {row.Forecast.IntervalStart:HH:mm}Z served {point.PredictedMw:F6} [{vintage.ModelVersion}] backtest {row.Forecast.PredictedMw:F6} [{row.Model}]");
-                }
-            }
-        }
+        var (first, last) = (new DateOnly(2021, 3, 1), new DateOnly(2021, 4, 30));
+        var (compared, mismatches) = await replay.CompareWithBacktestAsync(BacktestFrom, first, last);
 
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {compared} intervals differ:\n{string.Join('\n', mismatches.Take(20))}");
-        Assert.Equal((LastCompared.DayNumber - FirstCompared.DayNumber + 1) * 288 - 12, compared);
-
+        // Every 5-minute interval of 61 days, one hour shorter on 14 March.
+        Assert.Equal((61 * 288) - 12, compared);
         // The check has teeth: trained models served (not the baseline), the service changed model inside the range
         // (retrains through the gate), and a vintage was issued at 10:00 for every day from February on.
-        var servedModels = vintages.Where(v => v.IssuedAt >= Pipelines.Forecasting.DayAheadSchedule.IssueTime(caiso, FirstCompared)).Select(v => v.ModelVersion).Distinct().ToList();
-        Assert.True(servedModels.Count >= 2, string.Join(", ", servedModels));
-        Assert.All(servedModels, m => Assert.StartsWith("fasttree@v", m, StringComparison.Ordinal));
-        for (var day = new DateOnly(2021, 2, 1); day <= LastCompared; day = day.AddDays(1))
+        var vintages = await replay.VintagesAsync();
+        var served = vintages.Where(v => v.IssuedAt >= DayAheadSchedule.IssueTime(replay.Caiso, first)).Select(v => v.ModelVersion).Distinct().ToList();
+        Assert.True(served.Count >= 2, string.Join(", ", served));
+        Assert.All(served, m => Assert.StartsWith("fasttree@v", m, StringComparison.Ordinal));
+        for (var day = new DateOnly(2021, 2, 1); day <= last; day = day.AddDays(1))
         {
-            Assert.Contains(vintages, v => v.IssuedAt == Pipelines.Forecasting.DayAheadSchedule.IssueTime(caiso, day));
+            Assert.Contains(vintages, v => v.IssuedAt == DayAheadSchedule.IssueTime(replay.Caiso, day));
         }
+    }
+
+    [Fact]
+    public async Task Replay_WithOperatorFaults_LosesNoPublishedValueAndIssuesAgainWhenLateDataArrive()
+    {
+        var neverPublished = new DateOnly(2021, 2, 10);
+        var late = new DateOnly(2021, 2, 12);
+        var failing = new DateOnly(2021, 2, 14);
+        var truncated = new DateOnly(2021, 2, 15);
+        ReplayFault[] faults =
+        [
+            new() { Kind = ReplayFaultKind.Never, Feed = "caiso-oasis-renewables-forecast", Day = neverPublished },
+            // Due at 09:00 on the 11th, published at 13:00: after that morning's issue, before the day it forecasts.
+            new() { Kind = ReplayFaultKind.Late, Feed = "caiso-oasis-renewables-forecast", Day = late, Delay = TimeSpan.FromHours(4) },
+            // Two runs (two attempts each) fail on the day, the next day's run gets it.
+            new() { Kind = ReplayFaultKind.ServerError, Feed = "caiso-outlook-demand", Day = failing, Times = 4 },
+            new() { Kind = ReplayFaultKind.Truncate, Feed = "caiso-outlook-fuelsource", Day = truncated, Times = 2 },
+        ];
+        await using var replay = await LiveReplay.StartAsync(Start, faults);
+        JsonNode? readyWhileFailing = null;
+        await replay.AdvanceDailyAsync(Start, new DateTimeOffset(2021, 2, 21, 8, 0, 0, TimeSpan.Zero), async day =>
+        {
+            // Midnight in California on the 15th: the demand file of the 14th has failed twice and not been fetched since.
+            if (day == new DateTimeOffset(2021, 2, 15, 8, 0, 0, TimeSpan.Zero))
+            {
+                var response = await replay.Client.GetAsync("/health/ready");
+                readyWhileFailing = await Json.ReadAsync(response, HttpStatusCode.OK);
+            }
+        });
+
+        // A failing feed degrades readiness, names itself, and stops none of the others.
+        Assert.Equal("Degraded", readyWhileFailing!["status"]!.GetValue<string>());
+        var text = readyWhileFailing.ToJsonString();
+        Assert.Contains("caiso-outlook-demand", text, StringComparison.Ordinal);
+        Assert.Contains("500", text, StringComparison.Ordinal);
+
+        // The service issued at 10:00 every day, and again when the late day-ahead forecast arrived (13:00 on the 11th).
+        var caiso = replay.Caiso;
+        var vintages = await replay.VintagesAsync();
+        for (var day = new DateOnly(2021, 2, 1); day <= new DateOnly(2021, 2, 20); day = day.AddDays(1))
+        {
+            Assert.Contains(vintages, v => v.IssuedAt == DayAheadSchedule.IssueTime(caiso, day));
+        }
+
+        var lateArrival = new DateTimeOffset(2021, 2, 11, 21, 0, 0, TimeSpan.Zero);
+        Assert.Contains(vintages, v => v.IssuedAt == lateArrival);
+        var issuedForNever = vintages.Where(v => v.IssuedAt >= DayAheadSchedule.IssueTime(caiso, neverPublished) && v.IssuedAt < DayAheadSchedule.IssueTime(caiso, neverPublished.AddDays(1)));
+        Assert.Single(issuedForNever);
+
+        // No published value lost: each faulted file, fetched again now and imported, adds or changes no value in the store.
+        var feeds = replay.Host.Services.GetRequiredService<FeedCatalog>();
+        var ingest = replay.Host.Services.GetRequiredService<IngestPipeline>();
+        foreach (var (feed, day) in new[] { ("caiso-oasis-renewables-forecast", late), ("caiso-outlook-demand", failing), ("caiso-outlook-fuelsource", truncated) })
+        {
+            var before = StoredValues(replay.Host.DbPath);
+            var fetched = await feeds.Get(feed).FetchAsync(day, default);
+            Assert.Equal(FeedOutcome.Fetched, fetched.Outcome);
+            var result = await ingest.IngestBytesAsync(feeds.Get(feed).Source, fetched.File!.Content, fetched.File.FileName, "CAISO", null, default);
+            // Unchanged: the very bytes are stored already; otherwise the file's values must all be there.
+            Assert.True(result.Run.Status == IngestRunStatus.Unchanged || result.Run.ObservationsAccepted > 0, $"{feed} {day}: {result.Run.Status}");
+            Assert.Equal(before, StoredValues(replay.Host.DbPath));
+        }
+
+        // And what the service issued at 10:00 despite the faults is still what the backtest reports over its store.
+        var (compared, mismatches) = await replay.CompareWithBacktestAsync(BacktestFrom, new DateOnly(2021, 2, 1), new DateOnly(2021, 2, 20));
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {compared} intervals differ:\n{string.Join('\n', mismatches.Take(20))}");
+    }
+
+    /// <summary>Every stored value with its series, interval and publication time, in one comparable list.</summary>
+    private static List<string> StoredValues(string db)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT series_key || ' ' || interval_start || ' ' || duration_s || ' ' || value || ' ' || published_at FROM observation ORDER BY 1";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
     }
 }

@@ -208,6 +208,93 @@ public sealed class CurtailmentModelTests
     }
 
     [Fact]
+    public void LightGbm_PointAndIsotonicClassifier_SaveThenLoad_GivesIdenticalForecastsAndKeepsTheOptions()
+    {
+        var (data, test, actual) = Data();
+        var options = Fast with
+        {
+            PointLearner = TreeLearner.LightGbm,
+            ClassifierLearner = TreeLearner.LightGbm,
+            Probability = ProbabilitySource.Classifier,
+            ClimatologyShare = 0,
+            Calibration = CalibrationMethod.Isotonic,
+        };
+        var model = CurtailmentModelTrainer.Train(Caiso, data, options, "v3");
+        using var artifact = new MemoryStream();
+
+        model.Save(artifact);
+        artifact.Position = 0;
+        var loaded = CurtailmentModel.Load(artifact);
+
+        var forecast = model.Predict(test);
+        Assert.Equal(forecast, loaded.Predict(test));
+        Assert.Equal(options, loaded.Manifest.Options with { ExcludedFeatureGroups = options.ExcludedFeatureGroups });
+        var baselineMae = Enumerable.Range(0, 24).Select(i => Math.Abs((test.Column("hist_7d_mean")[i] ?? 0) - actual[i])).Average();
+        Assert.True(Mae(forecast, actual) < baselineMae * 0.6, $"LightGBM MAE {Mae(forecast, actual):F1} vs baseline {baselineMae:F1}");
+        // The classifier separates the day's event hours from the rest.
+        var events = forecast.Where((_, i) => actual[i] >= 500).Select(f => f.EventProbability).ToList();
+        var others = forecast.Where((_, i) => actual[i] < 500).Select(f => f.EventProbability).ToList();
+        Assert.NotEmpty(events);
+        Assert.True(events.Average() > others.Average() + 0.3, $"events {events.Average():F3} on average, others {others.Average():F3}");
+    }
+
+    [Fact]
+    public void QuantileForestIntervals_SaveThenLoad_GivesIdenticalForecastsWithTheirOwnBands()
+    {
+        var (data, test, _) = Data();
+        var options = Fast with { Intervals = IntervalMethod.QuantileForest, IntervalDays = 0 };
+        var model = CurtailmentModelTrainer.Train(Caiso, data, options, "v1");
+        var conformal = CurtailmentModelTrainer.Train(Caiso, data, options with { Intervals = IntervalMethod.Conformal }, "v1").Predict(test);
+        using var artifact = new MemoryStream();
+
+        model.Save(artifact);
+        artifact.Position = 0;
+        var forecast = model.Predict(test);
+
+        Assert.Equal(forecast, CurtailmentModel.Load(artifact).Predict(test));
+        Assert.Equal(conformal.Select(f => f.PredictedMw), forecast.Select(f => f.PredictedMw));
+        Assert.NotEqual(conformal.Select(f => (f.LowerMw, f.UpperMw)), forecast.Select(f => (f.LowerMw, f.UpperMw)));
+        Assert.All(forecast, f => Assert.True(f.LowerMw <= f.PredictedMw && f.PredictedMw <= f.UpperMw));
+    }
+
+    [Fact]
+    public void LightGbm_OneThreadOrSeveral_SameForecasts()
+    {
+        var (data, test, _) = Data();
+        var options = Fast with { PointLearner = TreeLearner.LightGbm, ClassifierLearner = TreeLearner.LightGbm, Probability = ProbabilitySource.Classifier };
+
+        var one = CurtailmentModelTrainer.Train(Caiso, data, options with { Threads = 1 }, "v1");
+        var three = CurtailmentModelTrainer.Train(Caiso, data, options with { Threads = 3 }, "v1");
+
+        Assert.Equal(one.Predict(test), three.Predict(test));
+    }
+
+    [Fact]
+    public void Manifest_RecordsTheLearnersAndCalibrationByName()
+    {
+        var (data, _, _) = Data();
+        var model = CurtailmentModelTrainer.Train(Caiso, data, Fast with { PointLearner = TreeLearner.LightGbm, Calibration = CalibrationMethod.Isotonic }, "v1");
+
+        var options = JsonNode.Parse(model.Manifest.ToJson())!["options"]!;
+
+        Assert.Equal("LightGbm", options["pointLearner"]!.GetValue<string>());
+        Assert.Equal("FastTree", options["classifierLearner"]!.GetValue<string>());
+        Assert.Equal("Isotonic", options["calibration"]!.GetValue<string>());
+        Assert.Equal("Conformal", options["intervals"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Train_LightGbmWithTweedie_IsRefusedWithAReason()
+    {
+        var (data, _, _) = Data();
+
+        var error = Assert.Throws<NotSupportedException>(() =>
+            CurtailmentModelTrainer.Train(Caiso, data, Fast with { PointLearner = TreeLearner.LightGbm, Transform = TargetTransform.Tweedie }, "v1"));
+
+        Assert.Contains("Tweedie", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_ManifestWithAnotherFeatureList_IsRefusedWithAReason()
     {
         var (data, _, _) = Data();

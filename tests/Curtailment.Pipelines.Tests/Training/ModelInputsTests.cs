@@ -61,6 +61,65 @@ public sealed class ModelInputsTests
     }
 
     [Fact]
+    public void OptionsFor_ConfiguredLearnersCalibrationAndIntervals_ReachTheModelAndUnsetOnesKeepTheRegionDefaults()
+    {
+        using var services = new TestServices(Now, new Dictionary<string, string?>
+        {
+            ["Curtailment:Model:Calibration"] = "Isotonic",
+            ["Curtailment:Model:PointLearner"] = "LightGbm",
+            ["Curtailment:Model:ClassifierLearner"] = "lightgbm",
+            ["Curtailment:Model:Intervals"] = "QuantileForest",
+        });
+        var catalog = services.Get<IRegionCatalog>();
+
+        var caiso = services.Get<ModelInputs>().OptionsFor(catalog.Get("CAISO"));
+        var sa1 = services.Get<ModelInputs>().OptionsFor(catalog.Get("SA1"));
+
+        Assert.Equal(Models.Trees.CalibrationMethod.Isotonic, caiso.Calibration);
+        Assert.Equal(Models.Trees.TreeLearner.LightGbm, caiso.PointLearner);
+        Assert.Equal(Models.Trees.TreeLearner.LightGbm, caiso.ClassifierLearner);
+        Assert.Equal(Models.Trees.IntervalMethod.QuantileForest, caiso.Intervals);
+        Assert.Equal(Models.Trees.CurtailmentModelOptions.For(catalog.Get("CAISO")).Probability, caiso.Probability);
+        Assert.Equal(Models.Trees.ProbabilitySource.Classifier, sa1.Probability);
+        Assert.Equal(Models.Trees.CurtailmentModelOptions.For(catalog.Get("SA1")).ClimatologyShare, sa1.ClimatologyShare);
+    }
+
+    [Fact]
+    public void OptionsFor_ConfiguredProbabilityAndClimatology_OverrideTheRegionDefaults()
+    {
+        using var services = new TestServices(Now, new Dictionary<string, string?>
+        {
+            ["Curtailment:Model:Probability"] = "Residuals",
+            ["Curtailment:Model:ClimatologyShare"] = "0",
+        });
+
+        var sa1 = services.Get<ModelInputs>().OptionsFor(services.Get<IRegionCatalog>().Get("SA1"));
+
+        Assert.Equal(Models.Trees.ProbabilitySource.Residuals, sa1.Probability);
+        Assert.Equal(0, sa1.ClimatologyShare);
+    }
+
+    [Fact]
+    public void Options_ClimatologyShareAboveOne_IsRefusedNamingTheSetting()
+    {
+        using var services = new TestServices(Now, new Dictionary<string, string?> { ["Curtailment:Model:ClimatologyShare"] = "2" });
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => services.Get<Microsoft.Extensions.Options.IOptions<ModelTrainingOptions>>().Value);
+
+        Assert.Contains("Curtailment:Model:ClimatologyShare", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_UnknownCalibration_IsRefusedNamingTheSetting()
+    {
+        using var services = new TestServices(Now, new Dictionary<string, string?> { ["Curtailment:Model:Calibration"] = "Sigmoid" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.Get<Microsoft.Extensions.Options.IOptions<ModelTrainingOptions>>().Value);
+
+        Assert.Contains("Curtailment:Model:Calibration", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KnownTargetStepAsync_HourlyHistoryThenFiveMinuteData_FollowsWhatIsKnown()
     {
         using var services = new TestServices(Now);
