@@ -55,47 +55,19 @@ public sealed class KilledRetrainTests : IDisposable
         }
 
         // The kill came mid-retrain: no model was written.
-        Assert.Empty(Rows(killed, "SELECT version FROM model"));
+        Assert.Empty(StoreRows.Read(killed, StoreRows.Models));
 
         await using (var host = HostProcess.Start(killed, BeforeRetrain, operators, clock))
         {
             await host.AdvanceDailyAsync(BeforeRetrain, End);
         }
 
-        Assert.Equal(Rows(reference, ObservationsQuery), Rows(killed, ObservationsQuery));
-        Assert.Equal(Rows(reference, ModelsQuery), Rows(killed, ModelsQuery));
-        var forecasts = Rows(reference, ForecastsQuery);
+        Assert.Equal(StoreRows.Read(reference, StoreRows.Observations), StoreRows.Read(killed, StoreRows.Observations));
+        Assert.Equal(StoreRows.Read(reference, StoreRows.Models), StoreRows.Read(killed, StoreRows.Models));
+        var forecasts = StoreRows.Read(reference, StoreRows.Forecasts);
         Assert.NotEmpty(forecasts);
-        Assert.Equal(forecasts, Rows(killed, ForecastsQuery));
-        Assert.Contains(Rows(reference, ModelsQuery), m => m.Contains("active", StringComparison.Ordinal));
-    }
-
-    private const string ObservationsQuery = """
-        SELECT k.region || ' ' || k.series || ' ' || k.source || ' ' || o.interval_start || ' ' || o.duration_s || ' ' || o.value || ' ' || o.published_at
-        FROM observation o JOIN series_key k ON k.id = o.series_key ORDER BY 1
-        """;
-
-    private const string ModelsQuery = "SELECT region || ' ' || version || ' ' || status || ' ' || created_at FROM model ORDER BY 1";
-
-    private const string ForecastsQuery = """
-        SELECT f.region || ' ' || f.issued_at || ' ' || f.model_version || ' ' || p.interval_start || ' ' || p.predicted_mw || ' ' || p.lower_mw || ' ' || p.upper_mw || ' ' || p.p_event
-        FROM forecast f JOIN forecast_point p ON p.forecast_id = f.id ORDER BY 1
-        """;
-
-    private static List<string> Rows(string db, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
+        Assert.Equal(forecasts, StoreRows.Read(killed, StoreRows.Forecasts));
+        Assert.Contains(StoreRows.Read(reference, StoreRows.Models), m => m.Contains(" Active ", StringComparison.Ordinal));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -5,7 +5,6 @@ using Curtailment.Ingestion.Feeds;
 using Curtailment.Pipelines.Forecasting;
 using Curtailment.Pipelines.Ingest;
 using Curtailment.ReplayServer;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Curtailment.Host.Tests.Live;
@@ -101,34 +100,17 @@ public sealed class ReplayedSeasonTests
         var ingest = replay.Host.Services.GetRequiredService<IngestPipeline>();
         foreach (var (feed, day) in new[] { ("caiso-oasis-renewables-forecast", late), ("caiso-outlook-demand", failing), ("caiso-outlook-fuelsource", truncated) })
         {
-            var before = StoredValues(replay.Host.DbPath);
+            var before = StoreRows.Read(replay.Host.DbPath, StoreRows.Observations);
             var fetched = await feeds.Get(feed).FetchAsync(day, default);
             Assert.Equal(FeedOutcome.Fetched, fetched.Outcome);
             var result = await ingest.IngestBytesAsync(feeds.Get(feed).Source, fetched.File!.Content, fetched.File.FileName, "CAISO", null, default);
             // Unchanged: the very bytes are stored already; otherwise the file's values must all be there.
             Assert.True(result.Run.Status == IngestRunStatus.Unchanged || result.Run.ObservationsAccepted > 0, $"{feed} {day}: {result.Run.Status}");
-            Assert.Equal(before, StoredValues(replay.Host.DbPath));
+            Assert.Equal(before, StoreRows.Read(replay.Host.DbPath, StoreRows.Observations));
         }
 
         // And what the service issued at 10:00 despite the faults is still what the backtest reports over its store.
         var (compared, mismatches) = await replay.CompareWithBacktestAsync(BacktestFrom, new DateOnly(2021, 2, 1), new DateOnly(2021, 2, 20));
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {compared} intervals differ:\n{string.Join('\n', mismatches.Take(20))}");
-    }
-
-    /// <summary>Every stored value with its series, interval and publication time, in one comparable list.</summary>
-    private static List<string> StoredValues(string db)
-    {
-        using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT series_key || ' ' || interval_start || ' ' || duration_s || ' ' || value || ' ' || published_at FROM observation ORDER BY 1";
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
     }
 }
