@@ -10,6 +10,9 @@ public sealed partial class FeatureBuilder
     /// <summary>A boundary whose headroom is below this share of its limit counts as binding.</summary>
     public const double BindingHeadroomShare = 0.1;
 
+    /// <summary>How many of the latest known hours of the main boundary describe where its flow stands at issue.</summary>
+    public const int MainBoundaryRecentHours = 6;
+
     /// <summary>
     /// Headroom (limit minus flow) of the region's transmission boundaries as known at issue time. Operators
     /// publish a day's limits no earlier than that day, so the target day's own limits are unknown at a
@@ -28,10 +31,13 @@ public sealed partial class FeatureBuilder
         var binding = context.New();
         var dayBinding = context.New();
         var limitChange = context.New();
+        var mainFlow = context.New();
+        var mainLoading = context.New();
         if (boundaries.Count > 0)
         {
             var from = request.TargetStart.AddDays(-TransmissionHistoryDays);
             var series = new List<(DenseSeries Headroom, DenseSeries Limit)>(boundaries.Count);
+            string? main = null;
             foreach (var boundary in boundaries)
             {
                 var headroom = await ReadAsync(context, SeriesIds.BoundaryHeadroom(boundary), from, request.TargetStart, request.Step, cancellationToken);
@@ -40,6 +46,7 @@ public sealed partial class FeatureBuilder
                     continue;
                 }
 
+                main ??= boundary;
                 series.Add((headroom, await ReadAsync(context, SeriesIds.BoundaryLimit(boundary), from, request.TargetStart, request.Step, cancellationToken)));
             }
 
@@ -73,9 +80,13 @@ public sealed partial class FeatureBuilder
                 }
 
                 var lastDayBinding = LastKnownDayBindingShare(series, context);
+                var mainFlowSeries = await ReadAsync(context, SeriesIds.BoundaryFlow(main!), from, request.TargetStart, request.Step, cancellationToken);
+                var (flow, loading) = LatestFlow(mainFlowSeries, series[0].Headroom, series[0].Limit);
                 for (var i = 0; i < context.Count; i++)
                 {
                     dayBinding[i] = has[i] > 0 ? lastDayBinding : 0;
+                    mainFlow[i] = has[i] > 0 ? (float)flow : 0;
+                    mainLoading[i] = has[i] > 0 ? (float)loading : 0;
                 }
             }
         }
@@ -87,6 +98,43 @@ public sealed partial class FeatureBuilder
         context.Set("transmission_binding_count", binding);
         context.Set("transmission_binding_share_last_day", dayBinding);
         context.Set("transmission_limit_change", limitChange);
+        context.Set("transmission_main_flow_recent_mw", mainFlow);
+        context.Set("transmission_main_loading_recent", mainLoading);
+    }
+
+    /// <summary>
+    /// Mean flow of the main boundary (the region's first listed with published headroom) over its latest
+    /// <see cref="MainBoundaryRecentHours"/> known hours, the instants nearest the target day, and its mean share of the
+    /// limit where a binding limit was published. Behind a boundary the flow follows the generation that must cross it
+    /// (Scottish wind heading south), and a weather regime outlasts the day between, so where the flow stood at the end
+    /// of the last known day is where the next day starts.
+    /// </summary>
+    private static (double Flow, double Loading) LatestFlow(DenseSeries flow, DenseSeries headroom, DenseSeries limit)
+    {
+        var last = Array.FindLastIndex(flow.Values, v => !double.IsNaN(v));
+        var first = Math.Max(0, last + 1 - Math.Max(1, (int)Math.Round(TimeSpan.FromHours(MainBoundaryRecentHours) / flow.Step)));
+        double flowSum = 0, loadingSum = 0;
+        int flows = 0, loadings = 0;
+        for (var index = first; index <= last; index++)
+        {
+            var value = flow.Values[index];
+            if (double.IsNaN(value))
+            {
+                continue;
+            }
+
+            flowSum += value;
+            flows++;
+            var at = flow.TimeAt(index);
+            var cap = At(limit, at);
+            if (!double.IsNaN(At(headroom, at)) && cap > 0)
+            {
+                loadingSum += Math.Clamp(value / cap, -2, 2);
+                loadings++;
+            }
+        }
+
+        return (flows > 0 ? flowSum / flows : 0, loadings > 0 ? loadingSum / loadings : 0);
     }
 
     /// <summary>The boundaries at one instant: null when no boundary's headroom is known then.</summary>

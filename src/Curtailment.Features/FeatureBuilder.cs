@@ -44,7 +44,7 @@ public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesFor
             region.Target.Series, SeriesIds.DemandForecastDayAhead, SeriesIds.Demand, SeriesIds.SolarForecastDayAhead,
             SeriesIds.WindForecastDayAhead, SeriesIds.Solar, SeriesIds.Imports, SeriesIds.LargeHydro, SeriesIds.NaturalGas,
             SeriesIds.Nuclear, SeriesIds.Batteries, SeriesIds.Wind,
-            .. region.TransmissionBoundaries.SelectMany(b => new[] { SeriesIds.BoundaryHeadroom(b), SeriesIds.BoundaryLimit(b) }),
+            .. region.TransmissionBoundaries.SelectMany(b => new[] { SeriesIds.BoundaryHeadroom(b), SeriesIds.BoundaryLimit(b), SeriesIds.BoundaryFlow(b) }),
         ];
     }
 

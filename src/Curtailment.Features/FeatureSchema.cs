@@ -8,7 +8,7 @@ namespace Curtailment.Features;
 public static class FeatureSchema
 {
     /// <summary>Version of the list below.</summary>
-    public const string Version = "5";
+    public const string Version = "6";
 
     /// <summary>The group of the features that place curtailment within the day (<c>timing_*</c>); a setting switches it.</summary>
     public const string TimingGroup = "timing";
@@ -42,6 +42,7 @@ public static class FeatureSchema
         // Transmission
         "has_transmission", "transmission_headroom_min", "transmission_headroom_share_min", "transmission_headroom_share_7d_mean",
         "transmission_binding_count", "transmission_binding_share_last_day", "transmission_limit_change",
+        "transmission_main_flow_recent_mw", "transmission_main_loading_recent",
         // Timing within the day: where the day-ahead net load bottoms out, the solar ramp, the last known days' onset and end
         "timing_has_net_load", "timing_hours_from_net_load_min", "timing_net_load_rank", "timing_solar_ramp", "timing_solar_ramp_share",
         "timing_onset_last", "timing_end_last", "timing_onset_7d_mean", "timing_end_7d_mean", "timing_curtailed_days_7d",

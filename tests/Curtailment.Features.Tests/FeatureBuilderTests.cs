@@ -206,6 +206,51 @@ public sealed class FeatureBuilderTests : IDisposable
     }
 
     [Fact]
+    public async Task BuildAsync_MainBoundaryFlow_IsTheLatestKnownHoursOfTheFirstBoundary()
+    {
+        // At 10:00 on D-1 the boundary data of D-1 are known (from the day's start), D's are not. The main boundary's
+        // flow over D-1's last six hours is 4,000 MW (earlier 1,000); D's 9,000 MW must not leak. In D-1's last two
+        // hours the limit is a "no binding limit" cap, so no headroom is published: the flow counts, the loading not.
+        var scotland = RegionCatalog.Load(Path.Combine(AppContext.BaseDirectory, "regions.json")).Get("GB-SCOTLAND");
+        var target = new DateOnly(2025, 6, 10);
+        var rule = PublicationRule.SameDayStart;
+        var batch = new ImportBatch("test", "b.csv");
+        for (var d = -3; d <= 0; d++)
+        {
+            var (start, end) = LocalClock.DayBounds(target.AddDays(d), scotland.TimeZone);
+            for (var t = start; t < end; t = t.AddMinutes(30))
+            {
+                var hoursToEnd = (end - t).TotalHours;
+                var flow = d == 0 ? 9000 : d == -1 && hoursToEnd <= 6 ? 4000 : 1000;
+                var capped = d == -1 && hoursToEnd <= 2;
+                var published = rule.PublishedAt(t, t.AddMinutes(30), scotland.TimeZone);
+                void Add(string series, double value) =>
+                    batch.Observations.Add(new Observation(scotland.Id, series, t, TimeSpan.FromMinutes(30), value, "test", published));
+                Add(SeriesIds.BoundaryFlow("scotex"), flow);
+                Add(SeriesIds.BoundaryLimit("scotex"), capped ? 10_000 : 5000);
+                if (!capped)
+                {
+                    Add(SeriesIds.BoundaryHeadroom("scotex"), 5000 - flow);
+                }
+
+                // A second boundary, listed after the main one, must not enter the main boundary's features.
+                Add(SeriesIds.BoundaryFlow("sse_sp2"), 200);
+                Add(SeriesIds.BoundaryLimit("sse_sp2"), 1000);
+                Add(SeriesIds.BoundaryHeadroom("sse_sp2"), 800);
+            }
+        }
+
+        await _store.SaveAsync(batch, Guid.NewGuid().ToString(), DateTimeOffset.UnixEpoch, default);
+        var issued = LocalClock.ToUtc(target.AddDays(-1).ToDateTime(new TimeOnly(10, 0)), scotland.TimeZone, AmbiguousTime.Earlier);
+        var (targetStart, targetEnd) = LocalClock.DayBounds(target, scotland.TimeZone);
+
+        var frame = await new FeatureBuilder(_store).BuildAsync(new FeatureRequest(scotland, issued, targetStart, targetEnd, TimeSpan.FromMinutes(30)), default);
+
+        Assert.All(frame.Column("transmission_main_flow_recent_mw"), v => Assert.Equal(4000f, v));
+        Assert.All(frame.Column("transmission_main_loading_recent"), v => Assert.Equal(0.8f, v!.Value, 4));
+    }
+
+    [Fact]
     public async Task BuildAsync_RegionWithoutBoundaryData_FlagsTransmissionAbsent()
     {
         var frame = await BuildAsync(TimeSpan.FromHours(1));

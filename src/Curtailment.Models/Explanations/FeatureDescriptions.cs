@@ -62,6 +62,8 @@ public static class FeatureDescriptions
         ["transmission_headroom_min"] = new("transmission headroom", DriverUnit.Mw, -1, true),
         ["transmission_headroom_share_min"] = new("transmission headroom", DriverUnit.Share, -1, true),
         ["transmission_binding_count"] = new("congested interfaces", DriverUnit.Number, 1, true),
+        ["transmission_main_flow_recent_mw"] = new("flow across the main boundary", DriverUnit.Mw, 1, true),
+        ["transmission_main_loading_recent"] = new("loading of the main boundary", DriverUnit.Share, 1, true),
         ["timing_hours_from_net_load_min"] = new("hours from the day's lowest net load forecast", DriverUnit.Number, 0, false),
         ["timing_net_load_rank"] = new("rank of the net load forecast within the day", DriverUnit.Share, -1, false),
         ["timing_solar_ramp"] = new("solar forecast ramp, MW per hour,", DriverUnit.Number, 0, false),

@@ -58,7 +58,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         QuantileForest? forest = null) =>
         new(_context, _regression, _classifier, intervals, calibration, manifest, blend, events, dayLevel, forest) { BaseEventRate = BaseEventRate };
 
-    /// <summary>The stacking weights of trees and week profile fitted at training.</summary>
+    /// <summary>The stacking weights of trees, week profile and recent level fitted at training.</summary>
     public PointBlend Blend => _blend;
 
     /// <summary>Returns the model with backtest metrics recorded in its manifest.</summary>
@@ -77,7 +77,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         var rows = Enumerable.Range(0, features.Count).Select(i => CurtailmentModelTrainer.Mask(options, features.Row(i))).ToList();
         var raw = PredictPoints(rows);
         var probabilities = options.Probability == ProbabilitySource.Classifier ? PredictRawProbabilities(rows) : null;
-        var points = Enumerable.Range(0, rows.Count).Select(i => _blend.Apply(raw[i], rows[i][CurtailmentModelTrainer.WeekProfileIndex])).ToArray();
+        var points = Enumerable.Range(0, rows.Count).Select(i => _blend.Apply(raw[i], rows[i][CurtailmentModelTrainer.WeekProfileIndex], rows[i][CurtailmentModelTrainer.RecentLevelIndex])).ToArray();
         CurtailmentModelTrainer.ApplyDayLevel(_dayLevel, options, rows, features.LocalDays, [.. Enumerable.Range(0, rows.Count)], points);
         var result = new IntervalForecast[features.Count];
         for (var i = 0; i < result.Length; i++)
@@ -88,7 +88,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
             var start = features.IntervalStarts[i];
             var probability = (options.Probability, _intervals, _events) switch
             {
-                (ProbabilitySource.Logistic, _, { } events) => events.Apply(EventProbabilityModel.Scores(point, threshold)),
+                (ProbabilitySource.Logistic, _, { } events) => events.Apply(EventProbabilityModel.Scores(point, threshold, rows[i][CurtailmentModelTrainer.MainBoundaryFlowIndex])),
                 (ProbabilitySource.Logistic or ProbabilitySource.Residuals, { } intervals, _) => intervals.ProbabilityAtLeast(point, threshold),
                 (ProbabilitySource.Classifier, _, _) => WithClimatology(_calibration.Apply(probabilities![i]), rows[i], options.ClimatologyShare),
                 _ => BaseEventRate,

@@ -42,10 +42,11 @@ public static class CurtailmentModelTrainer
         var actual = holdout.Labels.Select(l => (double)l).ToList();
         var outcomes = holdout.Labels.Select(l => region.Target.IsEvent(l)).ToList();
         var weekProfile = holdoutRows.Select(r => (double)r[WeekProfileIndex]).ToList();
+        var recentLevel = holdoutRows.Select(r => (double)r[RecentLevelIndex]).ToList();
         var lastDay = days[^1];
         var recency = holdout.RowDays.Select(d => options.CalibrationHalfLifeDays > 0 ? Math.Pow(0.5, (lastDay.DayNumber - d.DayNumber) / options.CalibrationHalfLifeDays) : 1).ToList();
-        var blend = options.BlendWithBaseline ? PointBlend.Fit(probeRaw, weekProfile, actual, recency) : PointBlend.Identity;
-        var probePoint = probeRaw.Select((p, i) => blend.Apply(p, weekProfile[i])).ToArray();
+        var blend = options.BlendWithBaseline ? PointBlend.Fit(probeRaw, weekProfile, recentLevel, actual, recency) : PointBlend.Identity;
+        var probePoint = probeRaw.Select((p, i) => blend.Apply(p, weekProfile[i], recentLevel[i])).ToArray();
         foreach (var (from, to, level) in blockLevels)
         {
             var blockRows = Enumerable.Range(0, holdout.Count).Where(i => holdout.RowDays[i] >= from && holdout.RowDays[i] < to).ToList();
@@ -58,7 +59,7 @@ public static class CurtailmentModelTrainer
             ? QuantileForest.Fit(recent.Select(i => holdoutRows[i]).ToList(), recent.Select(i => probePoint[i]).ToList(), recent.Select(i => actual[i]).ToList(), options.Seed)
             : null;
         var events = options.Probability == ProbabilitySource.Logistic
-            ? EventProbabilityModel.Fit(probePoint.Select(p => EventProbabilityModel.Scores(p, region.Target.EventThreshold)).ToList(), outcomes, recency)
+            ? EventProbabilityModel.Fit(probePoint.Select((p, i) => EventProbabilityModel.Scores(p, region.Target.EventThreshold, holdoutRows[i][MainBoundaryFlowIndex])).ToList(), outcomes, recency)
             : null;
         var calibration = EventCalibration.Fit(options, rawProbabilities, outcomes, recency);
 
@@ -265,6 +266,12 @@ public static class CurtailmentModelTrainer
     }
 
     internal static readonly int WeekProfileIndex = FeatureSchema.IndexOf("hist_7d_mean");
+
+    /// <summary>The target's level over the last hours known at issue, the blend's second baseline (<see cref="PointBlend"/>).</summary>
+    internal static readonly int RecentLevelIndex = FeatureSchema.IndexOf("hist_recent_6h_mean");
+
+    /// <summary>The main boundary's recent flow, the event model's second input (<see cref="EventProbabilityModel"/>).</summary>
+    internal static readonly int MainBoundaryFlowIndex = FeatureSchema.IndexOf("transmission_main_flow_recent_mw");
     private static readonly int SunIndex = FeatureSchema.IndexOf("sun_elevation_deg");
 
     /// <summary>

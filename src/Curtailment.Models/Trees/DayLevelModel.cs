@@ -6,8 +6,9 @@ namespace Curtailment.Models.Trees;
 /// <summary>
 /// The level of a day's curtailment relative to its week profile, from a few day-level drivers: a ridge
 /// regression of <c>log(1 + day mean) - log(1 + week-profile day mean)</c> on whether the day is a weekend
-/// or holiday, how its day-ahead demand compares with the week's, and how much deeper its forecast
-/// net-load trough is. Most of the forecast error is in a day's level rather than its shape (a sunny,
+/// or holiday, how its day-ahead demand compares with the week's, how much deeper its forecast
+/// net-load trough is, and, behind a transmission boundary, the boundary's flow at the end of the last known day (GW;
+/// zero where a region has no boundaries, which leaves that weight at zero). Most of the forecast error is in a day's level rather than its shape (a sunny,
 /// windy Saturday against a dull week), and with a few months of training days a three-input linear model
 /// places that level more steadily than trees splitting on the same inputs. The trees keep the shape.
 /// </summary>
@@ -19,7 +20,7 @@ public sealed record DayLevelModel(double[] Weights)
     public const int MinimumHistoryDays = 7;
 
     /// <summary>The inputs, in order (without the intercept).</summary>
-    public static IReadOnlyList<string> InputNames { get; } = ["weekend_or_holiday", "wk_demand_change_daylight_mean", "wk_net_load_day_min_change"];
+    public static IReadOnlyList<string> InputNames { get; } = ["weekend_or_holiday", "wk_demand_change_daylight_mean", "wk_net_load_day_min_change", "transmission_main_flow_recent_gw"];
 
     private static readonly int WeekendIndex = FeatureSchema.IndexOf("is_weekend");
     private static readonly int HolidayIndex = FeatureSchema.IndexOf("is_holiday");
@@ -27,6 +28,7 @@ public sealed record DayLevelModel(double[] Weights)
     private static readonly int TroughChangeIndex = FeatureSchema.IndexOf("wk_net_load_day_min_change");
     private static readonly int SunIndex = FeatureSchema.IndexOf("sun_elevation_deg");
     private static readonly int HistoryDaysIndex = FeatureSchema.IndexOf("hist_days_known");
+    private static readonly int MainFlowIndex = FeatureSchema.IndexOf("transmission_main_flow_recent_mw");
 
     /// <summary>The inputs of one day, from its (masked) feature rows.</summary>
     public static double[] Inputs(IReadOnlyList<float[]> dayRows)
@@ -43,6 +45,7 @@ public sealed record DayLevelModel(double[] Weights)
             Math.Max(dayRows[0][WeekendIndex], dayRows[0][HolidayIndex]),
             daylight.Count > 0 ? daylight.Average(r => r[DemandChangeIndex]) : 0,
             dayRows[0][TroughChangeIndex],
+            dayRows[0][MainFlowIndex] / 1000.0,
         ];
     }
 

@@ -1,11 +1,12 @@
 namespace Curtailment.Models.Trees;
 
 /// <summary>
-/// Event probability as a logistic function of the final point forecast (log MW relative to the threshold),
-/// fitted on held-out recent days with recent days weighted more: the point forecast already orders the
-/// intervals (across days too, with the day-level model), and the fit says how often such forecasts came
-/// true lately. Recent event frequencies and the residual-based probability are left out: as inputs they blur
-/// that order (ADR 0010).
+/// Event probability as a logistic function of the final point forecast (log MW relative to the threshold) and, where
+/// the region has transmission boundaries, of the flow across its main boundary at the end of the last known day,
+/// fitted on held-out recent days with recent days weighted more: the point forecast already orders the intervals
+/// (across days too, with the day-level model), the boundary flow orders days where a few weeks of history leave the
+/// point forecast flat, and the fit says how often such forecasts came true lately. Recent event frequencies and the
+/// residual-based probability are left out: as inputs they blur that order (ADR 0010).
 /// </summary>
 public sealed record EventProbabilityModel(double[] Weights)
 {
@@ -15,18 +16,29 @@ public sealed record EventProbabilityModel(double[] Weights)
     public const double MinimumSlope = 1e-3;
 
     /// <summary>Number of inputs (without the intercept).</summary>
-    public const int Inputs = 1;
+    public const int Inputs = 2;
+
+    /// <summary>
+    /// The least weight of each input. A larger forecast, or more flow pressing on the boundary, never makes an event
+    /// less likely: a held-out stretch where it did (a few weeks of thin history) would invert the ranking for every
+    /// day after. An input below its least weight is held there and the others are fitted again.
+    /// </summary>
+    private static readonly double[] MinimumWeights = [MinimumSlope, 0];
 
     /// <summary>The scores the logistic model reads, in a fixed order.</summary>
-    public static double[] Scores(double predicted, double threshold)
+    /// <param name="predicted">The final point forecast, MW.</param>
+    /// <param name="threshold">The event threshold, MW.</param>
+    /// <param name="mainBoundaryFlowMw">The main boundary's recent flow (<c>transmission_main_flow_recent_mw</c>); 0 without boundaries.</param>
+    public static double[] Scores(double predicted, double threshold, double mainBoundaryFlowMw = 0)
     {
         var scale = double.LogP1(Math.Max(1, threshold));
-        return [(double.LogP1(Math.Max(0, predicted)) - scale) / scale * 4];
+        // In GW, so the ridge penalty weighs it like the forecast score (a few units).
+        return [(double.LogP1(Math.Max(0, predicted)) - scale) / scale * 4, mainBoundaryFlowMw / 1000];
     }
 
     /// <summary>
-    /// Ridge-penalised logistic regression by Newton steps; with a single outcome class it returns
-    /// null (the caller keeps the residual probabilities).
+    /// Ridge-penalised logistic regression by Newton steps, each weight held at or above its least value; with a
+    /// single outcome class it returns null (the caller keeps the residual probabilities).
     /// </summary>
     public static EventProbabilityModel? Fit(IReadOnlyList<double[]> scores, IReadOnlyList<bool> outcomes, IReadOnlyList<double>? weights = null)
     {
@@ -47,10 +59,33 @@ public sealed record EventProbabilityModel(double[] Weights)
         var mean = weights is null ? 1 : weights.Average();
         var scaled = Enumerable.Range(0, scores.Count).Select(i => weights is null || mean <= 0 ? 1 : weights[i] / mean).ToArray();
         var rows = scores.Select(Row).ToArray();
-        const int k = Inputs + 1;
-        var w = new double[k];
         var prior = (positives + 0.5) / (outcomes.Count + 1.0);
+        var w = new double[Inputs + 1];
         w[0] = Math.Log(prior / (1 - prior));
+        var held = new bool[Inputs + 1];
+        for (var pass = 0; pass <= Inputs; pass++)
+        {
+            w = Newton(w, held, rows, outcomes, scaled);
+            var below = Enumerable.Range(1, Inputs).Where(j => !held[j] && w[j] < MinimumWeights[j - 1]).ToList();
+            if (below.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var j in below)
+            {
+                (held[j], w[j]) = (true, MinimumWeights[j - 1]);
+            }
+        }
+
+        return w.All(double.IsFinite) ? new EventProbabilityModel(w) : null;
+    }
+
+    /// <summary>Damped Newton steps from <paramref name="start"/>, the weights marked in <paramref name="held"/> kept as they are.</summary>
+    private static double[] Newton(double[] start, bool[] held, double[][] rows, IReadOnlyList<bool> outcomes, double[] scaled)
+    {
+        var k = start.Length;
+        var w = (double[])start.Clone();
         var loss = Loss(w, rows, outcomes, scaled);
         var converged = false;
         for (var iteration = 0; iteration < 50 && !converged; iteration++)
@@ -80,6 +115,23 @@ public sealed record EventProbabilityModel(double[] Weights)
                 }
             }
 
+            // A held weight does not move: its row and column of the system become the identity, its gradient zero.
+            for (var j = 0; j < k; j++)
+            {
+                if (!held[j])
+                {
+                    continue;
+                }
+
+                gradient[j] = 0;
+                for (var b = 0; b < k; b++)
+                {
+                    (hessian[j, b], hessian[b, j]) = (0, 0);
+                }
+
+                hessian[j, j] = 1;
+            }
+
             var step = Solve(hessian, gradient);
             if (step is null)
             {
@@ -106,21 +158,7 @@ public sealed record EventProbabilityModel(double[] Weights)
             converged |= !accepted;
         }
 
-        if (!w.All(double.IsFinite))
-        {
-            return null;
-        }
-
-        // A larger forecast never makes an event less likely: a held-out stretch where it did (a few weeks of thin
-        // history) would invert the ranking for every day after. The probability then stays at the base rate, with a
-        // slope just large enough that the intervals keep the forecast's order.
-        if (w[1] < MinimumSlope)
-        {
-            var rate = Enumerable.Range(0, outcomes.Count).Sum(i => outcomes[i] ? scaled[i] : 0) / scaled.Sum();
-            w = [Math.Log(rate / (1 - rate)), MinimumSlope];
-        }
-
-        return new EventProbabilityModel(w);
+        return w;
     }
 
     /// <summary>The probability of an event given the scores of <see cref="Scores"/>.</summary>

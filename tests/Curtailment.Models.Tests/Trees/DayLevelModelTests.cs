@@ -4,7 +4,7 @@ namespace Curtailment.Models.Tests.Trees;
 
 public sealed class DayLevelModelTests
 {
-    /// <summary>Days whose mean is the week profile's times e^(0.7 weekend - 2 trough change), exactly.</summary>
+    /// <summary>Days whose mean is the week profile's times e^(0.7 weekend - 2 trough change + 0.4 boundary flow GW), exactly.</summary>
     private static List<(double[] Inputs, double ActualMean, double WeekProfileMean, double Weight)> Days(int count)
     {
         var days = new List<(double[], double, double, double)>();
@@ -13,8 +13,9 @@ public sealed class DayLevelModelTests
             var weekend = d % 7 >= 5 ? 1.0 : 0.0;
             var trough = ((d * 37) % 11 - 5) / 16.0;
             var weekProfile = 400.0 + (d * 13 % 300);
-            var actual = double.ExpM1(double.LogP1(weekProfile) + (0.7 * weekend) - (2 * trough));
-            days.Add(([weekend, 0, trough], actual, weekProfile, 1));
+            var flowGw = (d * 17 % 7) * 0.8;
+            var actual = double.ExpM1(double.LogP1(weekProfile) + (0.7 * weekend) - (2 * trough) + (0.4 * flowGw));
+            days.Add(([weekend, 0, trough, flowGw], actual, weekProfile, 1));
         }
 
         return days;
@@ -28,7 +29,9 @@ public sealed class DayLevelModelTests
         // The ridge penalty shrinks the slopes a little; their signs and sizes must come through.
         Assert.InRange(model.Weights[1], 0.55, 0.75);
         Assert.InRange(model.Weights[3], -2.1, -1.3);
-        Assert.True(model.DayMean([1, 0, -0.1], 500) > 2 * model.DayMean([0, 0, 0.1], 500));
+        Assert.InRange(model.Weights[4], 0.3, 0.45);
+        Assert.True(model.DayMean([1, 0, -0.1, 0], 500) > 2 * model.DayMean([0, 0, 0.1, 0], 500));
+        Assert.True(model.DayMean([0, 0, 0, 4], 500) > 3 * model.DayMean([0, 0, 0, 0], 500));
     }
 
     [Fact]
@@ -37,16 +40,16 @@ public sealed class DayLevelModelTests
     [Fact]
     public void Factor_ShareSetsHowFarTheDayMovesInLogTerms()
     {
-        var model = new DayLevelModel([Math.Log(4), 0, 0, 0]); // always 4x the week profile (in 1 + MW terms)
-        var expected = model.DayMean([0, 0, 0], 99);
+        var model = new DayLevelModel([Math.Log(4), 0, 0, 0, 0]); // always 4x the week profile (in 1 + MW terms)
+        var expected = model.DayMean([0, 0, 0, 0], 99);
 
-        Assert.Equal(1, model.Factor([0, 0, 0], 99, 100, share: 0), 9);
-        Assert.Equal(expected / 100, model.Factor([0, 0, 0], 99, 100, share: 1), 9);
-        Assert.Equal(Math.Sqrt(expected * 100) / 100, model.Factor([0, 0, 0], 99, 100, share: 0.5), 9);
+        Assert.Equal(1, model.Factor([0, 0, 0, 0], 99, 100, share: 0), 9);
+        Assert.Equal(expected / 100, model.Factor([0, 0, 0, 0], 99, 100, share: 1), 9);
+        Assert.Equal(Math.Sqrt(expected * 100) / 100, model.Factor([0, 0, 0, 0], 99, 100, share: 0.5), 9);
     }
 
     [Fact]
-    public void Inputs_WeekendOrHolidayAndDaylightDemandChange()
+    public void Inputs_WeekendOrHolidayDaylightDemandChangeAndBoundaryFlow()
     {
         var names = Features.FeatureSchema.Names.ToList();
         float[] Row(float sun, float demandChange, float holiday)
@@ -56,6 +59,7 @@ public sealed class DayLevelModelTests
             row[names.IndexOf("wk_demand_change")] = demandChange;
             row[names.IndexOf("is_holiday")] = holiday;
             row[names.IndexOf("wk_net_load_day_min_change")] = -0.1f;
+            row[names.IndexOf("transmission_main_flow_recent_mw")] = 3500;
             return row;
         }
 
@@ -64,5 +68,6 @@ public sealed class DayLevelModelTests
         Assert.Equal(1, inputs[0]);
         Assert.Equal(-0.15, inputs[1], 6); // night rows left out of the demand change
         Assert.Equal(-0.1, inputs[2], 6);
+        Assert.Equal(3.5, inputs[3], 6); // GW
     }
 }

@@ -136,4 +136,47 @@ public sealed class EventProbabilityModelTests
 
         Assert.Equal("weights", error.ParamName);
     }
+
+    [Fact]
+    public void Fit_FlatForecastButBoundaryFlowCarriesTheEvents_RanksByTheFlow()
+    {
+        // Thin history: the point forecast is flat near zero, while events follow the main boundary's flow.
+        var random = new Random(11);
+        var scores = new List<double[]>();
+        var outcomes = new List<bool>();
+        for (var i = 0; i < 3000; i++)
+        {
+            var flow = random.NextDouble() * 6000;
+            scores.Add(EventProbabilityModel.Scores(random.NextDouble() * 5, 2000, flow));
+            outcomes.Add(flow * (0.6 + (random.NextDouble() * 0.8)) > 4000);
+        }
+
+        var model = EventProbabilityModel.Fit(scores, outcomes)!;
+
+        var quiet = model.Apply(EventProbabilityModel.Scores(2, 2000, 500));
+        var pressed = model.Apply(EventProbabilityModel.Scores(2, 2000, 5500));
+        Assert.True(quiet < 0.1, $"quiet boundary {quiet:F3}");
+        Assert.True(pressed > 0.7, $"boundary near its limit {pressed:F3}");
+    }
+
+    [Fact]
+    public void Fit_EventsAgainstTheBoundaryFlow_HoldsItsWeightAtZero()
+    {
+        // A held-out stretch where events came with little flow: a flow never makes an event less likely.
+        var random = new Random(12);
+        var scores = new List<double[]>();
+        var outcomes = new List<bool>();
+        for (var i = 0; i < 2000; i++)
+        {
+            var (predicted, flow) = (random.NextDouble() * 1500, random.NextDouble() * 6000);
+            scores.Add(EventProbabilityModel.Scores(predicted, 500, flow));
+            outcomes.Add(flow < 1500 || predicted * (0.7 + (random.NextDouble() * 0.6)) >= 500);
+        }
+
+        var model = EventProbabilityModel.Fit(scores, outcomes)!;
+
+        Assert.Equal(0, model.Weights[2]);
+        Assert.True(model.Weights[1] > EventProbabilityModel.MinimumSlope, "the forecast still orders the intervals");
+        Assert.Equal(model.Apply(EventProbabilityModel.Scores(800, 500, 0)), model.Apply(EventProbabilityModel.Scores(800, 500, 5000)), 12);
+    }
 }
