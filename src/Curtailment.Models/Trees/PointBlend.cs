@@ -32,7 +32,8 @@ public sealed record PointBlend(double Model, double Baseline, double Recent = 0
     /// Grid search of the non-negative weights minimising the held-out MAE (weighted per row when
     /// <paramref name="weights"/> is given, e.g. recent days more). Ties keep the weights closest to the identity, and
     /// the recent level takes weight only where it beats the best blend of trees and week profile by
-    /// <see cref="RequiredGain"/>: an uninformative hold-out changes nothing.
+    /// <see cref="RequiredGain"/>: an uninformative hold-out changes nothing. A blend no better than a zero forecast
+    /// by that margin gives way to zero (but for <see cref="BaselineShapeShare"/>).
     /// </summary>
     public static PointBlend Fit(
         IReadOnlyList<double> model, IReadOnlyList<double> baseline, IReadOnlyList<double> recent, IReadOnlyList<double> actual, IReadOnlyList<double>? weights = null)
@@ -57,6 +58,13 @@ public sealed record PointBlend(double Model, double Baseline, double Recent = 0
             {
                 best = withRecent;
             }
+        }
+
+        // Where events are rare, zero is a strong forecast of its own: a blend must beat it by the same margin to be kept.
+        var zero = new PointBlend(0, 0);
+        if (Mae(model, baseline, recent, actual, weights, best) > (Mae(model, baseline, recent, actual, weights, zero) * (1 - RequiredGain)) - 1e-9)
+        {
+            best = zero;
         }
 
         return best;
