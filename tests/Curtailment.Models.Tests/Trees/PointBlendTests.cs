@@ -108,5 +108,29 @@ public sealed class PointBlendTests
         Assert.Equal(PointBlend.Identity, blend);
     }
 
+    [Fact]
+    public void Fit_BlendBarelyBetterThanZero_GivesWayToZero()
+    {
+        // Rare events: the trees catch a sliver of them, less than the margin a blend must win by over a zero forecast.
+        var actual = Enumerable.Range(0, 1000).Select(i => i % 100 == 0 ? 1000.0 : 0).ToList();
+        var model = actual.Select((a, i) => a > 0 ? 30.0 : i % 3 == 0 ? 1 : 0).ToList();
+
+        var blend = PointBlend.Fit(model, NoRecent(actual), NoRecent(actual), actual);
+
+        Assert.Equal(new PointBlend(0, 0), blend);
+    }
+
+    [Fact]
+    public void Fit_BlendClearlyBetterThanZero_IsKept()
+    {
+        var actual = Enumerable.Range(0, 1000).Select(i => i % 100 == 0 ? 1000.0 : 0).ToList();
+        var model = actual.Select(a => a > 0 ? 900.0 : 0).ToList();
+
+        var blend = PointBlend.Fit(model, NoRecent(actual), NoRecent(actual), actual);
+
+        Assert.Equal(1.1, blend.Model, 6); // the grid step nearest 1000 / 900
+        Assert.Equal(0, blend.Baseline);
+    }
+
     private static List<double> NoRecent(IReadOnlyList<double> actual) => [.. actual.Select(_ => 0.0)];
 }
