@@ -24,20 +24,6 @@ public sealed class ServeCommandTests : IDisposable
         }
     }
 
-    /// <summary>This test run's build of a project (same configuration and target framework), found from the repository root.</summary>
-    private static string BuildOutput(string project, string file)
-    {
-        var own = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = own;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Curtailment.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
-        return Path.Combine(root.FullName, "src", project, "bin", own.Parent!.Name, own.Name, file);
-    }
-
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -55,7 +41,7 @@ public sealed class ServeCommandTests : IDisposable
 
         var db = Path.Combine(_folder, "serve.db");
         var url = $"http://127.0.0.1:{FreePort()}";
-        var start = new ProcessStartInfo("dotnet", ["exec", BuildOutput("Curtailment.Cli", "curtail.dll"), "serve", "--db", db, "--urls", url,
+        var start = new ProcessStartInfo("dotnet", ["exec", BuildOutput.Of("src/Curtailment.Cli", "curtail.dll"), "serve", "--db", db, "--urls", url,
             "--Curtailment:Startup:LoadDemoData=false", $"--Curtailment:Startup:DemoFolder={Path.Combine(_folder, "demo")}"])
         {
             RedirectStandardOutput = true,
@@ -109,7 +95,7 @@ public sealed class ServeCommandTests : IDisposable
         var error = new StringWriter();
 
         var exit = await CurtailCli.RunAsync(
-            ["serve", "--host", BuildOutput("Curtailment.Host", HostLocator.HostFileName), "--db", Path.Combine(_folder, "bad.db"),
+            ["serve", "--host", BuildOutput.Of("src/Curtailment.Host", HostLocator.HostFileName), "--db", Path.Combine(_folder, "bad.db"),
              "--urls", $"http://127.0.0.1:{FreePort()}", "--Curtailment:Api:RateLimitPermits=0"],
             TextWriter.Null, error);
 

@@ -1,12 +1,8 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Curtailment.Core.Ingest;
 using Curtailment.Core.Observations;
 using Curtailment.Host.Jobs;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Curtailment.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,26 +18,20 @@ public sealed class IngestFeedJobTests : IAsyncLifetime
     private static readonly byte[] DemandFile =
         "Time,Day ahead forecast,Hour ahead forecast,Current demand\n00:05,21000,20900,20950\n00:10,21010,20910,20960\n"u8.ToArray();
 
-    private readonly ConcurrentQueue<string> _requests = new();
-    private WebApplication _operator = null!;
+    private LoopbackServer _operator = null!;
     private HostFactory _host = null!;
     private int _failuresLeft;
 
     public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _operator = builder.Build();
-        ((IApplicationBuilder)_operator).Run(ServeAsync);
-        await _operator.StartAsync();
-        var address = _operator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _operator = await LoopbackServer.StartAsync((context, _) => Serve(context));
 
         _host = await HostFactory.SeededAsync(new Dictionary<string, string?>
         {
             ["Curtailment:Jobs:Sources:0:Name"] = "outlook-demand",
             ["Curtailment:Jobs:Sources:0:Feed"] = "caiso-outlook-demand",
             ["Curtailment:Jobs:Sources:0:LookbackDays"] = "2",
-            ["Curtailment:Feeds:BaseUrls:caiso-outlook-demand"] = address,
+            ["Curtailment:Feeds:BaseUrls:caiso-outlook-demand"] = _operator.BaseUrl.AbsoluteUri,
             ["Curtailment:Fetch:RetryDelay"] = "00:00:00.010",
             ["Curtailment:Fetch:MaxRetryAttempts"] = "1",
             ["Curtailment:Fetch:AttemptTimeout"] = "00:00:05",
@@ -53,28 +43,13 @@ public sealed class IngestFeedJobTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync();
-        await _operator.StopAsync();
         await _operator.DisposeAsync();
     }
 
-    private async Task ServeAsync(HttpContext context)
-    {
-        _requests.Enqueue(context.Request.Path);
-        if (context.Request.Path != PublishedDay)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
-        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
-        {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return;
-        }
-
-        context.Response.ContentLength = DemandFile.Length;
-        await context.Response.Body.WriteAsync(DemandFile);
-    }
+    private Task Serve(HttpContext context) =>
+        context.Request.Path != PublishedDay ? LoopbackServer.Status(context, StatusCodes.Status404NotFound)
+        : Interlocked.Decrement(ref _failuresLeft) >= 0 ? LoopbackServer.Status(context, StatusCodes.Status503ServiceUnavailable)
+        : LoopbackServer.Serve(context, DemandFile);
 
     private IngestJob Job() => _host.Services.CreateScope().ServiceProvider.GetRequiredService<IngestJob>();
 
@@ -90,7 +65,7 @@ public sealed class IngestFeedJobTests : IAsyncLifetime
         // Two rows of three series each.
         Assert.Equal(6, run.ObservationsAccepted);
         Assert.Equal(IngestRunStatus.Unchanged, Assert.Single(second).Run.Status);
-        Assert.Equal([PublishedDay, "/outlook/history/20250615/demand.csv"], _requests.Take(2));
+        Assert.Equal([PublishedDay, "/outlook/history/20250615/demand.csv"], _operator.Paths.Take(2));
         var demand = await _host.Services.GetRequiredService<IObservationReader>().ReadAsync(
             new ObservationQuery("CAISO", SeriesIds.Demand, new DateTimeOffset(2025, 6, 14, 7, 0, 0, TimeSpan.Zero),
                 new DateTimeOffset(2025, 6, 14, 7, 10, 0, TimeSpan.Zero), SeededDatabase.Now), default);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -8,12 +7,9 @@ using Curtailment.Core.ModelRegistry;
 using Curtailment.Host.Options;
 using Curtailment.Host.Startup;
 using Curtailment.Ingestion.Feeds;
+using Curtailment.Testing;
 using Hangfire;
 using Hangfire.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,44 +35,22 @@ public sealed class LiveProfileTests : IAsyncLifetime
         "caiso-production-workbook", "caiso-renewables-report", "eia930-ciso",
     ];
 
-    private readonly ConcurrentQueue<string> _requests = new();
-    private WebApplication _operator = null!;
-    private string _address = "";
+    private LoopbackServer _operator = null!;
 
     public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _operator = builder.Build();
-        ((IApplicationBuilder)_operator).Run(ServeAsync);
-        await _operator.StartAsync();
-        _address = _operator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _operator = await LoopbackServer.StartAsync((context, _) => Serve(context));
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _operator.StopAsync();
         await _operator.DisposeAsync();
     }
 
-    private async Task ServeAsync(HttpContext context)
-    {
-        _requests.Enqueue(context.Request.Path + context.Request.QueryString);
-        if (context.Request.Query["queryname"] == "SLD_FCST")
-        {
-            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            return;
-        }
-
-        if (context.Request.Path != DemandPath)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
-        context.Response.ContentLength = DemandFile.Length;
-        await context.Response.Body.WriteAsync(DemandFile);
-    }
+    private static Task Serve(HttpContext context) =>
+        context.Request.Query["queryname"] == "SLD_FCST" ? LoopbackServer.Status(context, StatusCodes.Status500InternalServerError)
+        : context.Request.Path == DemandPath ? LoopbackServer.Serve(context, DemandFile)
+        : LoopbackServer.Status(context, StatusCodes.Status404NotFound);
 
     private Dictionary<string, string?> LiveSettings(params (string Key, string Value)[] more)
     {
@@ -90,7 +64,7 @@ public sealed class LiveProfileTests : IAsyncLifetime
         };
         foreach (var feed in CaisoFeeds)
         {
-            settings[$"Curtailment:Feeds:BaseUrls:{feed}"] = _address;
+            settings[$"Curtailment:Feeds:BaseUrls:{feed}"] = _operator.BaseUrl.AbsoluteUri;
         }
 
         foreach (var (key, value) in more)
@@ -203,7 +177,7 @@ public sealed class LiveProfileTests : IAsyncLifetime
         Assert.Equal(ten, models.MaxBy(m => m.Id)!.CreatedAt);
         var vintage = Assert.Single(await host.Services.GetRequiredService<IForecastStore>().ListForecastsAsync("CAISO", start, to, default));
         Assert.Equal(ten, vintage.IssuedAt);
-        Assert.Contains(DemandPath, _requests);
+        Assert.Contains(DemandPath, _operator.Paths);
 
         var clock = await Json.ReadAsync(await client.GetAsync("/api/v1/admin/clock"), HttpStatusCode.OK);
         Assert.Equal(to, clock["now"]!.GetValue<DateTimeOffset>());

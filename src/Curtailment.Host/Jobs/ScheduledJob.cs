@@ -1,5 +1,5 @@
 using System.Reflection;
-using Cronos;
+using Curtailment.Pipelines.Scheduling;
 using Hangfire;
 using Hangfire.Common;
 
@@ -11,10 +11,10 @@ namespace Curtailment.Host.Jobs;
 /// </summary>
 public sealed class ScheduledJob
 {
-    private readonly CronExpression _cron;
+    private readonly CronSchedule _cron;
 
     /// <summary>Creates the definition; the cron is parsed here (5 fields, or 6 with seconds, as Hangfire reads them).</summary>
-    /// <exception cref="FormatException">The cron expression is not valid.</exception>
+    /// <exception cref="FormatException">The cron expression is not valid; the message names it.</exception>
     public ScheduledJob(string id, JobKind kind, string? region, string cron, TimeZoneInfo timeZone, Job job)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
@@ -27,8 +27,7 @@ public sealed class ScheduledJob
         Cron = cron.Trim();
         TimeZone = timeZone;
         Job = job;
-        var format = Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
-        _cron = CronExpression.Parse(Cron, format);
+        _cron = CronSchedule.Parse(Cron, timeZone, allowSeconds: true);
     }
 
     /// <summary>Stable recurring-job id (<see cref="JobIds"/>).</summary>
@@ -54,10 +53,10 @@ public sealed class ScheduledJob
 
     /// <summary>The occurrences in (<paramref name="after"/>, <paramref name="upTo"/>], UTC, oldest first.</summary>
     public IEnumerable<DateTimeOffset> Occurrences(DateTimeOffset after, DateTimeOffset upTo) =>
-        _cron.GetOccurrences(after, upTo, TimeZone, fromInclusive: false, toInclusive: true);
+        _cron.Between(after, upTo);
 
     /// <summary>Whether the cron fires at <paramref name="instant"/>.</summary>
-    public bool FiresAt(DateTimeOffset instant) => _cron.GetNextOccurrence(instant, TimeZone, inclusive: true) == instant;
+    public bool FiresAt(DateTimeOffset instant) => _cron.FiresAt(instant);
 
     /// <summary>Registers (or updates) the recurring job with Hangfire on <paramref name="cron"/> (the definition's own, or never).</summary>
     public void Register(IRecurringJobManager jobs, string cron)

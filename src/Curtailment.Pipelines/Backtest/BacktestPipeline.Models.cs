@@ -4,6 +4,7 @@ using Curtailment.Core.Time;
 using Curtailment.Models.Baselines;
 using Curtailment.Models.Forecasting;
 using Curtailment.Models.Trees;
+using Curtailment.Pipelines.Scheduling;
 using Curtailment.Pipelines.Training;
 
 namespace Curtailment.Pipelines.Backtest;
@@ -60,7 +61,7 @@ public sealed partial class BacktestPipeline
     /// </summary>
     private sealed class AsTheService(
         IObservationReader reader, Region region, CurtailmentModelOptions options, TrainingOptions settings, int windowDays,
-        DayFeatureCache cache, RetrainSchedule schedule, FitCache fits, List<string> notes)
+        DayFeatureCache cache, CronSchedule schedule, FitCache fits, List<string> notes)
         : IBacktestModels
     {
         // Long enough to find the instant before the first issue of any schedule that fires at least yearly.

@@ -7,6 +7,7 @@ using Curtailment.Models.Evaluation;
 using Curtailment.Models.Forecasting;
 using Curtailment.Models.Trees;
 using Curtailment.Pipelines.Forecasting;
+using Curtailment.Pipelines.Scheduling;
 using Curtailment.Pipelines.Training;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -63,11 +64,11 @@ public sealed partial class BacktestPipeline(
         };
     }
 
-    private static RetrainSchedule? Schedule(BacktestRequest request, Region region)
+    private static CronSchedule? Schedule(BacktestRequest request, Region region)
     {
         try
         {
-            return request.RetrainCron is { } cron ? RetrainSchedule.Parse(cron, region.TimeZone) : null;
+            return request.RetrainCron is { } cron ? CronSchedule.Parse(cron, region.TimeZone) : null;
         }
         catch (FormatException e)
         {

@@ -2,10 +2,7 @@ using System.Net;
 using Curtailment.Core.Observations;
 using Curtailment.Host.Jobs;
 using Curtailment.Ingestion.Fetching;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Curtailment.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,18 +27,13 @@ public sealed class FeedHealthTests : IAsyncLifetime
     private static readonly byte[] FuelFile =
         "Time,Solar,Wind,Geothermal,Biomass,Biogas,Small hydro,Coal,Nuclear,Natural Gas,Large Hydro,Batteries,Imports,Other\n00:00,-38,1510,940,300,190,150,12,2200,8000,650,-40,9400,0\n"u8.ToArray();
 
-    private WebApplication _operator = null!;
+    private LoopbackServer _operator = null!;
     private HostFactory _host = null!;
     private byte[]? _fuelServes;
 
     public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _operator = builder.Build();
-        ((IApplicationBuilder)_operator).Run(ServeAsync);
-        await _operator.StartAsync();
-        var address = _operator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _operator = await LoopbackServer.StartAsync((context, _) => Serve(context));
 
         _host = await HostFactory.SeededAsync(new Dictionary<string, string?>
         {
@@ -51,7 +43,7 @@ public sealed class FeedHealthTests : IAsyncLifetime
             ["Curtailment:Jobs:Sources:1:Name"] = "outlook-fuel",
             ["Curtailment:Jobs:Sources:1:Feed"] = "caiso-outlook-fuelsource",
             ["Curtailment:Jobs:Sources:1:LookbackDays"] = "2",
-            ["Curtailment:Fetch:CaisoBaseUrl"] = address,
+            ["Curtailment:Fetch:CaisoBaseUrl"] = _operator.BaseUrl.AbsoluteUri,
             ["Curtailment:Fetch:RetryDelay"] = "00:00:00.010",
             ["Curtailment:Fetch:MaxRetryAttempts"] = "1",
             ["Curtailment:Fetch:AttemptTimeout"] = "00:00:05",
@@ -63,30 +55,14 @@ public sealed class FeedHealthTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync();
-        await _operator.StopAsync();
         await _operator.DisposeAsync();
     }
 
-    private async Task ServeAsync(HttpContext context)
-    {
-        var body = context.Request.Path == DemandDay ? DemandFile
-            : context.Request.Path == FuelDay ? _fuelServes
-            : null;
-        if (context.Request.Path == FuelDay && body is null)
-        {
-            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            return;
-        }
-
-        if (body is null)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
-        context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body);
-    }
+    private Task Serve(HttpContext context) =>
+        context.Request.Path == DemandDay ? LoopbackServer.Serve(context, DemandFile)
+        : context.Request.Path != FuelDay ? LoopbackServer.Status(context, StatusCodes.Status404NotFound)
+        : _fuelServes is { } fuel ? LoopbackServer.Serve(context, fuel)
+        : LoopbackServer.Status(context, StatusCodes.Status500InternalServerError);
 
     private IngestJob Job() => _host.Services.CreateScope().ServiceProvider.GetRequiredService<IngestJob>();
 

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using Curtailment.Ingestion.Feeds;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,13 +35,6 @@ internal static class FeedTestSupport
     }
 
     public static IOperatorFeed Feed(this ServiceProvider services, string name) => services.GetRequiredService<FeedCatalog>().Get(name);
-
-    public static Task Serve(HttpContext context, byte[] body, string contentType = "text/csv")
-    {
-        context.Response.ContentType = contentType;
-        context.Response.ContentLength = body.Length;
-        return context.Response.Body.WriteAsync(body).AsTask();
-    }
 
     /// <summary>A zip of one entry, as OASIS answers.</summary>
     public static byte[] Zip(string entryName, byte[] content)

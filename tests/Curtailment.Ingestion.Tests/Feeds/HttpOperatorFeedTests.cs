@@ -1,10 +1,12 @@
 using System.Net;
 using Curtailment.Ingestion.Feeds;
 using Curtailment.Ingestion.Fetching;
+using Curtailment.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using static Curtailment.Ingestion.Tests.Feeds.FeedTestSupport;
+using static Curtailment.Testing.LoopbackServer;
 
 namespace Curtailment.Ingestion.Tests.Feeds;
 

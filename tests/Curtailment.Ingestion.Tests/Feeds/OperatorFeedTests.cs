@@ -6,8 +6,10 @@ using Curtailment.Ingestion.Caiso;
 using Curtailment.Ingestion.Eia930;
 using Curtailment.Ingestion.Feeds;
 using Curtailment.Ingestion.Fetching;
+using Curtailment.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static Curtailment.Ingestion.Tests.Feeds.FeedTestSupport;
+using static Curtailment.Testing.LoopbackServer;
 
 namespace Curtailment.Ingestion.Tests.Feeds;
 

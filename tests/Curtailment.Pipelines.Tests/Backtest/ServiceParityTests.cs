@@ -4,6 +4,7 @@ using Curtailment.Core.Regions;
 using Curtailment.Models.Trees;
 using Curtailment.Pipelines.Backtest;
 using Curtailment.Pipelines.Forecasting;
+using Curtailment.Pipelines.Scheduling;
 using Curtailment.Pipelines.Training;
 
 namespace Curtailment.Pipelines.Tests.Backtest;
@@ -67,7 +68,7 @@ public sealed class ServiceParityTests : IDisposable
     /// <summary>The service on a fake clock: every retrain instant of the cron, then the 10:00 issue of each target day.</summary>
     private async Task<List<(DateOnly Day, ForecastVintage Vintage)>> RunTheServiceAsync(DateOnly from, DateOnly to)
     {
-        var schedule = RetrainSchedule.Parse(RetrainCron, Caiso.TimeZone);
+        var schedule = CronSchedule.Parse(RetrainCron, Caiso.TimeZone);
         var firstIssue = DayAheadSchedule.IssueTime(Caiso, from);
         var firstRetrain = schedule.LatestAtOrBefore(firstIssue, TimeSpan.FromDays(14))!.Value;
         var events = schedule.Between(firstRetrain.AddTicks(-1), DayAheadSchedule.IssueTime(Caiso, to)).Select(t => (At: t, Day: (DateOnly?)null))

@@ -8,9 +8,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Curtailment.Ingestion.Tests.Feeds;
+namespace Curtailment.Testing;
 
-/// <summary>A real Kestrel on 127.0.0.1 with a free port; the handler sees each request and its 1-based number.</summary>
+/// <summary>
+/// An operator played by a real Kestrel on 127.0.0.1 with a free port: the handler sees each request and its 1-based
+/// number, and <see cref="Paths"/> records what was asked. Linked only into test projects that reference ASP.NET Core
+/// (a project that starts <c>curtail</c> as a process must not: see tests/Curtailment.Cli.Tests).
+/// </summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -18,12 +22,16 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     private LoopbackServer(WebApplication app) => _app = app;
 
+    /// <summary>The server's base URL, ending in a slash.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>How many requests arrived.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>Each request's path and query string, in arrival order.</summary>
     public ConcurrentQueue<string> Paths { get; } = new();
 
+    /// <summary>Starts a server that answers every request with <paramref name="handler"/>.</summary>
     public static async Task<LoopbackServer> StartAsync(Func<HttpContext, int, Task> handler)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -43,6 +51,34 @@ internal sealed class LoopbackServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Answers 200 with <paramref name="body"/>, its length declared.</summary>
+    public static Task Serve(HttpContext context, byte[] body, string contentType = "text/csv")
+    {
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = body.Length;
+        return context.Response.Body.WriteAsync(body).AsTask();
+    }
+
+    /// <summary>Answers with <paramref name="status"/> and no body.</summary>
+    public static Task Status(HttpContext context, int status)
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Answers with the file at the request's path below <paramref name="root"/> (a folder laid out as the operator's
+    /// URLs), or 404 where there is none, as the operators answer a period not published.
+    /// </summary>
+    public static Task ServeFile(HttpContext context, string root)
+    {
+        var folder = Path.GetFullPath(root) + Path.DirectorySeparatorChar;
+        var path = Path.GetFullPath(Path.Combine(folder, context.Request.Path.Value?.TrimStart('/') ?? ""));
+        return path.StartsWith(folder, StringComparison.Ordinal) && File.Exists(path)
+            ? Serve(context, File.ReadAllBytes(path))
+            : Status(context, StatusCodes.Status404NotFound);
+    }
+
     /// <summary>Holds the response until the client gives up: a server slower than any attempt timeout, without a sleep.</summary>
     public static async Task HangUntilAbortedAsync(HttpContext context)
     {
@@ -56,6 +92,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
         }
     }
 
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
