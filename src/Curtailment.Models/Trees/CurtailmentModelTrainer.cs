@@ -45,7 +45,7 @@ public static class CurtailmentModelTrainer
         var recentLevel = holdoutRows.Select(r => (double)r[RecentLevelIndex]).ToList();
         var lastDay = days[^1];
         var recency = holdout.RowDays.Select(d => options.CalibrationHalfLifeDays > 0 ? Math.Pow(0.5, (lastDay.DayNumber - d.DayNumber) / options.CalibrationHalfLifeDays) : 1).ToList();
-        var blend = options.BlendWithBaseline ? PointBlend.Fit(probeRaw, weekProfile, recentLevel, actual, recency, [.. holdout.RowDays.Select(d => d.DayNumber)]) : PointBlend.Identity;
+        var blend = options.BlendWithBaseline ? PointBlend.Fit(probeRaw, weekProfile, recentLevel, actual, recency) : PointBlend.Identity;
         var probePoint = probeRaw.Select((p, i) => blend.Apply(p, weekProfile[i], recentLevel[i])).ToArray();
         foreach (var (from, to, level) in blockLevels)
         {

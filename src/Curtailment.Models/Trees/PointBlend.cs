@@ -36,15 +36,14 @@ public sealed record PointBlend(double Model, double Baseline, double Recent = 0
     /// forecast (<see cref="BeatsZero"/>) gives way to zero (but for <see cref="BaselineShapeShare"/>).
     /// </summary>
     public static PointBlend Fit(
-        IReadOnlyList<double> model, IReadOnlyList<double> baseline, IReadOnlyList<double> recent, IReadOnlyList<double> actual, IReadOnlyList<double>? weights = null,
-        IReadOnlyList<int>? days = null)
+        IReadOnlyList<double> model, IReadOnlyList<double> baseline, IReadOnlyList<double> recent, IReadOnlyList<double> actual, IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(recent);
         ArgumentNullException.ThrowIfNull(actual);
         var n = model.Count;
-        if (n == 0 || baseline.Count != n || recent.Count != n || actual.Count != n || (weights is not null && weights.Count != n) || (days is not null && days.Count != n))
+        if (n == 0 || baseline.Count != n || recent.Count != n || actual.Count != n || (weights is not null && weights.Count != n))
         {
             return Identity;
         }
@@ -61,49 +60,18 @@ public sealed record PointBlend(double Model, double Baseline, double Recent = 0
             }
         }
 
-        return BeatsZero(model, baseline, recent, actual, weights, days, best) ? best : new PointBlend(0, 0);
+        return BeatsZero(model, baseline, recent, actual, weights, best) ? best : new PointBlend(0, 0);
     }
 
     /// <summary>
     /// Where events are rare, zero is a strong forecast of its own: the blend is kept only if its held-out MAE is below
-    /// zero's by <see cref="RequiredGain"/> and, with the rows' <paramref name="days"/>, by more than one standard error
-    /// of the day-by-day difference, so a gain that a few lucky days make is not taken for skill.
+    /// zero's by <see cref="RequiredGain"/>.
     /// </summary>
     private static bool BeatsZero(
-        IReadOnlyList<double> model, IReadOnlyList<double> baseline, IReadOnlyList<double> recent, IReadOnlyList<double> actual, IReadOnlyList<double> weights,
-        IReadOnlyList<int>? days, PointBlend blend)
+        IReadOnlyList<double> model, IReadOnlyList<double> baseline, IReadOnlyList<double> recent, IReadOnlyList<double> actual, IReadOnlyList<double> weights, PointBlend blend)
     {
-        var zero = new PointBlend(0, 0);
-        var zeroMae = Mae(model, baseline, recent, actual, weights, zero);
-        var gain = zeroMae - Mae(model, baseline, recent, actual, weights, blend);
-        if (gain <= (zeroMae * RequiredGain) + 1e-9)
-        {
-            return false;
-        }
-
-        if (days is null)
-        {
-            return true;
-        }
-
-        // Per day: its weight and its weighted mean of (|error of zero| - |error of the blend|).
-        var perDay = new Dictionary<int, (double Weight, double Sum)>();
-        for (var i = 0; i < model.Count; i++)
-        {
-            var difference = Math.Abs(actual[i] - Blend(model[i], baseline[i], recent[i], 0, 0, 0)) - Math.Abs(actual[i] - Blend(model[i], baseline[i], recent[i], blend.Model, blend.Baseline, blend.Recent));
-            var (w, sum) = perDay.GetValueOrDefault(days[i]);
-            perDay[days[i]] = (w + weights[i], sum + (weights[i] * difference));
-        }
-
-        var total = perDay.Values.Sum(d => d.Weight);
-        if (perDay.Count < 2 || total <= 0)
-        {
-            return true;
-        }
-
-        var mean = perDay.Values.Sum(d => d.Sum) / total;
-        var variance = perDay.Values.Sum(d => d.Weight * d.Weight * Math.Pow((d.Sum / d.Weight) - mean, 2)) / (total * total);
-        return mean > Math.Sqrt(variance);
+        var zeroMae = Mae(model, baseline, recent, actual, weights, new PointBlend(0, 0));
+        return Mae(model, baseline, recent, actual, weights, blend) < (zeroMae * (1 - RequiredGain)) - 1e-9;
     }
 
     /// <summary>The blended forecast, never negative.</summary>
