@@ -9,12 +9,15 @@ public sealed record CurtailmentModelOptions
     /// <summary>
     /// The defaults for a region. A proxy target (a frequent event such as a negative price, not MW) takes its event
     /// probability from the direct classifier: the logistic layer reads the point forecast's distance to an MW
-    /// threshold, which a share of the interval does not have (ADR 0007).
+    /// threshold, which a share of the interval does not have (ADR 0007). The classifier is stacked with the event's
+    /// own recent history at the clock time (<see cref="CalibrationMethod.Stacked"/>).
     /// </summary>
     public static CurtailmentModelOptions For(Region region)
     {
         ArgumentNullException.ThrowIfNull(region);
-        return region.Target.IsProxy ? new CurtailmentModelOptions { Probability = ProbabilitySource.Classifier } : new CurtailmentModelOptions();
+        return region.Target.IsProxy
+            ? new CurtailmentModelOptions { Probability = ProbabilitySource.Classifier, Calibration = CalibrationMethod.Stacked }
+            : new CurtailmentModelOptions();
     }
 
     /// <summary>Seed of every random choice: the same inputs give the same model.</summary>
@@ -37,6 +40,7 @@ public sealed record CurtailmentModelOptions
     /// climatology at that clock time (<c>hist_28d_event_freq</c>, the frequency over the last 28 known days), the rest
     /// being the calibrated classifier. The classifier ranks days the climatology cannot tell apart; the climatology
     /// holds the level where a frequent event's season drifts faster than the classifier's training window follows.
+    /// Not read with <see cref="CalibrationMethod.Stacked"/>, which fits that mix on the held-out blocks instead.
     /// </summary>
     public double ClimatologyShare { get; init; } = 0.5;
 
