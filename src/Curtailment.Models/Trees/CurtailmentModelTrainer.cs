@@ -60,7 +60,7 @@ public static class CurtailmentModelTrainer
         var events = options.Probability == ProbabilitySource.Logistic
             ? EventProbabilityModel.Fit(probePoint.Select(p => EventProbabilityModel.Scores(p, region.Target.EventThreshold)).ToList(), outcomes, recency)
             : null;
-        var calibration = EventCalibration.Fit(options, rawProbabilities, outcomes, recency, holdoutRows, region.Target.EventThreshold);
+        var calibration = EventCalibration.Fit(options, rawProbabilities, outcomes, recency, holdoutRows, region.Target, data);
 
         var final = Fit(region, data, options, fits);
         var dayLevel = FitDayLevel(data, options, lastDay);

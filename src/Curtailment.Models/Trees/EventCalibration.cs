@@ -1,3 +1,5 @@
+using Curtailment.Core.Regions;
+
 namespace Curtailment.Models.Trees;
 
 /// <summary>
@@ -14,31 +16,47 @@ public sealed record EventCalibration(CalibrationMethod Method, PlattCalibration
     public static EventCalibration Identity { get; } = new(CalibrationMethod.Platt, PlattCalibration.Identity, null);
 
     /// <summary>
-    /// Fits the map the options ask for. Platt is fitted on equal rows; isotonic and the stacking on the rows' recency
-    /// <paramref name="weights"/>, since they follow the recent event rate wherever they have the rows to. The stacking
-    /// reads the held-out <paramref name="rows"/>' history features (null rows: no stacking, Platt instead).
+    /// Fits the map the options ask for. Platt is fitted on equal rows; isotonic and the stacking's combination on the
+    /// rows' recency <paramref name="weights"/>, since they follow the recent event rate wherever they have the rows to.
+    /// The stacking also reads the held-out <paramref name="rows"/>' history features and fits its history stage on the
+    /// last <see cref="EventStacking.HistoryDays"/> days of <paramref name="training"/> (without them: Platt instead).
     /// </summary>
     /// <param name="options">Which map.</param>
     /// <param name="rawProbabilities">The classifier's raw probabilities of the held-out rows.</param>
     /// <param name="outcomes">Whether each held-out row was an event.</param>
     /// <param name="weights">Each held-out row's recency weight.</param>
     /// <param name="rows">The held-out rows' (masked) features, for <see cref="CalibrationMethod.Stacked"/>.</param>
-    /// <param name="threshold">The target's event threshold, for <see cref="CalibrationMethod.Stacked"/>.</param>
+    /// <param name="target">The region's target (its event rule), for <see cref="CalibrationMethod.Stacked"/>.</param>
+    /// <param name="training">The labelled training days, for <see cref="CalibrationMethod.Stacked"/>.</param>
     public static EventCalibration Fit(
         CurtailmentModelOptions options, IReadOnlyList<double> rawProbabilities, IReadOnlyList<bool> outcomes, IReadOnlyList<double> weights,
-        IReadOnlyList<float[]>? rows = null, double threshold = 0)
+        IReadOnlyList<float[]>? rows = null, RegionTarget? target = null, TrainingSet? training = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.Calibration switch
         {
             CalibrationMethod.Isotonic => new(CalibrationMethod.Isotonic, PlattCalibration.Identity, IsotonicCalibration.Fit(rawProbabilities, outcomes, weights)),
-            CalibrationMethod.Stacked when rows is not null => new(
-                CalibrationMethod.Stacked,
-                PlattCalibration.Fit(rawProbabilities, outcomes),
-                null,
-                EventStacking.Fit([.. rawProbabilities.Select((p, i) => EventStacking.Inputs(p, rows[i], threshold))], outcomes, weights)),
+            CalibrationMethod.Stacked when rows is not null && target is not null && training is not null => new(
+                CalibrationMethod.Stacked, PlattCalibration.Fit(rawProbabilities, outcomes), null, FitStacking(options, rawProbabilities, outcomes, weights, rows, target, training)),
             _ => new(CalibrationMethod.Platt, PlattCalibration.Fit(rawProbabilities, outcomes), null),
         };
+    }
+
+    private static EventStacking? FitStacking(
+        CurtailmentModelOptions options, IReadOnlyList<double> rawProbabilities, IReadOnlyList<bool> outcomes, IReadOnlyList<double> weights,
+        IReadOnlyList<float[]> rows, RegionTarget target, TrainingSet training)
+    {
+        var days = training.Days;
+        var first = days.Count > EventStacking.HistoryDays ? days[^EventStacking.HistoryDays] : DateOnly.MinValue;
+        var recent = Enumerable.Range(0, training.Count).Where(i => training.RowDays[i] >= first).ToList();
+        return EventStacking.Fit(
+            [.. recent.Select(i => CurtailmentModelTrainer.Mask(options, training.Features[i]))],
+            [.. recent.Select(i => target.IsEvent(training.Labels[i]))],
+            rawProbabilities,
+            rows,
+            outcomes,
+            weights,
+            target.EventThreshold);
     }
 
     /// <summary>The calibrated probability of a raw classifier probability (the stacking, which needs the row, aside).</summary>

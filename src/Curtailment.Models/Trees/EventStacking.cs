@@ -3,23 +3,29 @@ using Curtailment.Features;
 namespace Curtailment.Models.Trees;
 
 /// <summary>
-/// The event probability as a logistic combination of the classifier and the target's own recent event history at that
-/// clock time, fitted on the held-out blocks (rows the classifier did not see), recent days weighted more. For a frequent
-/// event whose level drifts with the season the history says how often, the classifier which days; a fixed mix of the
-/// two gets neither the weights nor the level right, a fit on the held-out blocks gets both.
+/// The event probability in two logistic stages. The history stage reads the target's own recent event history at the
+/// clock time (as-of features every training row has) and is fitted on the last <see cref="HistoryDays"/> training days:
+/// a frequent event's level drifts with the season, and a handful of weights fitted on a season of rows says how far
+/// to trust each history statistic. The combination stage mixes that history probability with the classifier's, fitted
+/// on the held-out blocks (the only rows the classifier did not see), recent days weighted more: three weights, so
+/// a few weeks of rows are enough, and the classifier gets the weight it earned lately instead of a fixed share.
 /// </summary>
-/// <param name="Weights">Intercept, then one weight per input of <see cref="Inputs"/>, in its order.</param>
-public sealed record EventStacking(double[] Weights)
+/// <param name="History">Intercept, then one weight per input of <see cref="HistoryInputs"/>, in its order.</param>
+/// <param name="Weights">Intercept, the weight of the history stage's logit, the weight of the classifier's logit.</param>
+public sealed record EventStacking(double[] History, double[] Weights)
 {
+    /// <summary>Training days the history stage is fitted on (the last ones).</summary>
+    public const int HistoryDays = 91;
+
     /// <summary>Light ridge (weights scaled to a mean of one per row): enough to keep collinear inputs finite.</summary>
     private const double Ridge = 1.0;
 
     /// <summary>Probabilities never reach 0 or 1: a logit of either would be infinite.</summary>
     private const double Floor = 1e-4;
 
-    /// <summary>Names of the inputs, in <see cref="Inputs"/>'s order (for the manifest's readers and the tests).</summary>
-    public static IReadOnlyList<string> InputNames { get; } =
-        ["logit_classifier", "logit_28d_event_freq", "logit_7d_event_freq", "last_day_event", "recent_24h_level", "week_level_pm1h"];
+    /// <summary>Names of the history stage's inputs, in <see cref="HistoryInputs"/>'s order.</summary>
+    public static IReadOnlyList<string> HistoryInputNames { get; } =
+        ["logit_28d_event_freq", "logit_7d_event_freq", "last_day_event", "recent_24h_level", "week_level_pm1h"];
 
     private static readonly int Freq28Index = FeatureSchema.IndexOf("hist_28d_event_freq");
     private static readonly int Freq7Index = FeatureSchema.IndexOf("hist_7d_event_freq");
@@ -29,16 +35,15 @@ public sealed record EventStacking(double[] Weights)
     private static readonly int WeekWideIndex = FeatureSchema.IndexOf("hist_7d_mean_pm1h");
 
     /// <summary>
-    /// The inputs of one row: the classifier's raw probability and, from the row's history features (all known at the
-    /// issue), the 28- and 7-day event frequencies at the clock time (smoothed towards one half by their day counts,
-    /// so a logit exists), whether the last known day had the event then, and the target's level over the last known
-    /// 24 hours and around the clock time over 7 days, each as a share of twice the threshold, capped at 1 (for a
-    /// share whose event is "one half or more", the share itself).
+    /// The history stage's inputs of one row, from its history features (all known at the issue): the 28- and 7-day
+    /// event frequencies at the clock time (smoothed towards one half by their day counts, so a logit exists), whether
+    /// the last known day had the event then, and the target's level over the last known 24 hours and around the clock
+    /// time over 7 days, each as a share of twice the threshold, capped at 1 (for a share whose event is "one half or
+    /// more", the share itself).
     /// </summary>
-    /// <param name="classifierProbability">The classifier's raw probability for the row.</param>
     /// <param name="row">The row's features (<see cref="FeatureSchema"/> order).</param>
     /// <param name="threshold">The event threshold of the target (an event is a value at or above it).</param>
-    public static double[] Inputs(double classifierProbability, float[] row, double threshold)
+    public static double[] HistoryInputs(float[] row, double threshold)
     {
         ArgumentNullException.ThrowIfNull(row);
         if (row.Length != FeatureSchema.Names.Count)
@@ -50,7 +55,6 @@ public sealed record EventStacking(double[] Weights)
         var scale = threshold > 0 ? 2 * threshold : 1;
         return
         [
-            Logit(classifierProbability),
             Logit(Smoothed(row[Freq28Index], Math.Min(known, 28))),
             Logit(Smoothed(row[Freq7Index], Math.Min(known, 7))),
             known > 0 && row[LastDayIndex] >= threshold ? 1 : 0,
@@ -60,13 +64,48 @@ public sealed record EventStacking(double[] Weights)
     }
 
     /// <summary>
-    /// Fits the weights by damped Newton steps on the weighted, ridge-penalised log loss; null when the rows hold one
-    /// outcome class only or the fit does not converge to finite weights (the caller keeps its other calibration).
+    /// Fits both stages: the history stage on <paramref name="historyRows"/> (equal weights), then the combination on
+    /// the held-out <paramref name="rows"/> with the classifier's raw probabilities and the rows' recency
+    /// <paramref name="weights"/>. Null when either set holds one outcome class only or a fit gives non-finite weights.
     /// </summary>
-    /// <param name="inputs">Each row's <see cref="Inputs"/>.</param>
+    /// <param name="historyRows">The (masked) features of the last training days' rows.</param>
+    /// <param name="historyOutcomes">Whether each of those rows was an event.</param>
+    /// <param name="classifierProbabilities">The classifier's raw probabilities of the held-out rows.</param>
+    /// <param name="rows">The held-out rows' (masked) features.</param>
+    /// <param name="outcomes">Whether each held-out row was an event.</param>
+    /// <param name="weights">Each held-out row's weight (null: equal).</param>
+    /// <param name="threshold">The target's event threshold.</param>
+    public static EventStacking? Fit(
+        IReadOnlyList<float[]> historyRows, IReadOnlyList<bool> historyOutcomes, IReadOnlyList<double> classifierProbabilities,
+        IReadOnlyList<float[]> rows, IReadOnlyList<bool> outcomes, IReadOnlyList<double>? weights, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(historyRows);
+        ArgumentNullException.ThrowIfNull(classifierProbabilities);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (classifierProbabilities.Count != rows.Count)
+        {
+            throw new ArgumentException($"{classifierProbabilities.Count} probabilities for {rows.Count} rows.", nameof(classifierProbabilities));
+        }
+
+        var history = FitWeights([.. historyRows.Select(r => HistoryInputs(r, threshold))], historyOutcomes);
+        if (history is null)
+        {
+            return null;
+        }
+
+        var stage = new EventStacking(history, [0, 1, 0]);
+        var combination = FitWeights([.. rows.Select((r, i) => stage.CombinationInputs(classifierProbabilities[i], r, threshold))], outcomes, weights);
+        return combination is null ? null : new EventStacking(history, combination);
+    }
+
+    /// <summary>
+    /// A logistic regression: the weights (intercept first) by damped Newton steps on the weighted, ridge-penalised log
+    /// loss; null when the rows hold one outcome class only or the fit does not end in finite weights.
+    /// </summary>
+    /// <param name="inputs">Each row's inputs (the same count for every row).</param>
     /// <param name="outcomes">Whether each row was an event.</param>
     /// <param name="weights">Row weights (null: equal).</param>
-    public static EventStacking? Fit(IReadOnlyList<double[]> inputs, IReadOnlyList<bool> outcomes, IReadOnlyList<double>? weights = null)
+    public static double[]? FitWeights(IReadOnlyList<double[]> inputs, IReadOnlyList<bool> outcomes, IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(outcomes);
@@ -170,28 +209,32 @@ public sealed record EventStacking(double[] Weights)
         return Finite(w);
     }
 
-    /// <summary>The event probability of a row (see <see cref="Inputs"/>), kept within [1e-4, 1 - 1e-4].</summary>
-    public double Apply(double classifierProbability, float[] row, double threshold) => Apply(Inputs(classifierProbability, row, threshold));
+    /// <summary>The history stage's probability of a row, kept within [1e-4, 1 - 1e-4].</summary>
+    public double HistoryProbability(float[] row, double threshold) => Logistic(History, HistoryInputs(row, threshold));
 
-    /// <summary>The event probability of precomputed <see cref="Inputs"/>, kept within [1e-4, 1 - 1e-4].</summary>
-    public double Apply(double[] inputs)
+    /// <summary>The event probability of a row given the classifier's raw probability, kept within [1e-4, 1 - 1e-4].</summary>
+    public double Apply(double classifierProbability, float[] row, double threshold) => Logistic(Weights, CombinationInputs(classifierProbability, row, threshold));
+
+    private double[] CombinationInputs(double classifierProbability, float[] row, double threshold) =>
+        [Logit(HistoryProbability(row, threshold)), Logit(classifierProbability)];
+
+    private static double Logistic(double[] weights, double[] inputs)
     {
-        ArgumentNullException.ThrowIfNull(inputs);
-        if (inputs.Length != Weights.Length - 1)
+        if (inputs.Length != weights.Length - 1)
         {
-            throw new ArgumentException($"The stacking has {Weights.Length - 1} inputs, not {inputs.Length}.", nameof(inputs));
+            throw new InvalidOperationException($"The stacking has {weights.Length - 1} weights for {inputs.Length} inputs.");
         }
 
-        var z = Weights[0];
+        var z = weights[0];
         for (var j = 0; j < inputs.Length; j++)
         {
-            z += Weights[j + 1] * inputs[j];
+            z += weights[j + 1] * inputs[j];
         }
 
         return Math.Clamp(Sigmoid(z), Floor, 1 - Floor);
     }
 
-    private static EventStacking? Finite(double[] w) => w.All(double.IsFinite) ? new EventStacking(w) : null;
+    private static double[]? Finite(double[] w) => w.All(double.IsFinite) ? w : null;
 
     private static double Smoothed(float frequency, float days) => ((Math.Clamp(frequency, 0, 1) * days) + 0.5) / (days + 1);
 

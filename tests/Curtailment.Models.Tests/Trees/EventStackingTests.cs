@@ -40,12 +40,12 @@ public sealed class EventStackingTests
         double[] truth = [-1.0, 0.8, 0.5, 0.2, 0.7, -0.6, 1.2];
         var (inputs, outcomes) = Synthetic(truth, 40000, 1);
 
-        var stacking = EventStacking.Fit(inputs, outcomes)!;
+        var weights = EventStacking.FitWeights(inputs, outcomes)!;
 
-        Assert.Equal(truth.Length, stacking.Weights.Length);
+        Assert.Equal(truth.Length, weights.Length);
         for (var j = 0; j < truth.Length; j++)
         {
-            Assert.InRange(stacking.Weights[j], truth[j] - 0.12, truth[j] + 0.12);
+            Assert.InRange(weights[j], truth[j] - 0.12, truth[j] + 0.12);
         }
     }
 
@@ -57,25 +57,27 @@ public sealed class EventStackingTests
         var (recent, recentOutcomes) = Synthetic([0, 1.5, 0, 0, 0, 0, 0], 5000, 3);
         var weights = Enumerable.Repeat(0.01, 5000).Concat(Enumerable.Repeat(1.0, 5000)).ToList();
 
-        var stacking = EventStacking.Fit([.. early, .. recent], [.. earlyOutcomes, .. recentOutcomes], weights)!;
+        var fitted = EventStacking.FitWeights([.. early, .. recent], [.. earlyOutcomes, .. recentOutcomes], weights)!;
 
-        Assert.True(stacking.Weights[1] > 1.0, $"weight on the first input {stacking.Weights[1]:F2}");
+        Assert.True(fitted[1] > 1.0, $"weight on the first input {fitted[1]:F2}");
     }
 
     [Fact]
     public void Fit_OneOutcomeClass_GivesNull()
     {
         var (inputs, _) = Synthetic([0, 1, 0, 0, 0, 0, 0], 100, 4);
-        Assert.Null(EventStacking.Fit(inputs, [.. inputs.Select(_ => true)]));
+        Assert.Null(EventStacking.FitWeights(inputs, [.. inputs.Select(_ => true)]));
     }
 
     [Fact]
     public void Fit_MismatchedLengths_NameTheParameter()
     {
         var (inputs, outcomes) = Synthetic([0, 1, 0, 0, 0, 0, 0], 10, 5);
-        Assert.Equal("outcomes", Assert.Throws<ArgumentException>(() => EventStacking.Fit(inputs, outcomes.Take(9).ToList())).ParamName);
-        Assert.Equal("weights", Assert.Throws<ArgumentException>(() => EventStacking.Fit(inputs, outcomes, [1.0])).ParamName);
-        Assert.Equal("row", Assert.Throws<ArgumentException>(() => EventStacking.Inputs(0.5, new float[3], 0.5)).ParamName);
+        Assert.Equal("outcomes", Assert.Throws<ArgumentException>(() => EventStacking.FitWeights(inputs, outcomes.Take(9).ToList())).ParamName);
+        Assert.Equal("weights", Assert.Throws<ArgumentException>(() => EventStacking.FitWeights(inputs, outcomes, [1.0])).ParamName);
+        Assert.Equal("row", Assert.Throws<ArgumentException>(() => EventStacking.HistoryInputs(new float[3], 0.5)).ParamName);
+        var row = new float[FeatureSchema.Names.Count];
+        Assert.Equal("classifierProbabilities", Assert.Throws<ArgumentException>(() => EventStacking.Fit([row], [true], [0.5, 0.5], [row], [true], null, 0.5)).ParamName);
     }
 
     [Fact]
@@ -85,12 +87,16 @@ public sealed class EventStackingTests
         var inputs = Enumerable.Range(0, 200).Select(i => (double[])[i < 100 ? -2 : 2, 0, 0, 0, 0, 0]).ToList();
         var outcomes = Enumerable.Range(0, 200).Select(i => i >= 100).ToList();
 
-        var stacking = EventStacking.Fit(inputs, outcomes)!;
+        var weights = EventStacking.FitWeights(inputs, outcomes)!;
 
-        Assert.All(stacking.Weights, w => Assert.True(double.IsFinite(w)));
-        foreach (var x in new[] { -1e6, -50, 0, 50, 1e6 })
+        Assert.All(weights, w => Assert.True(double.IsFinite(w)));
+        // Applied to extreme rows and classifier probabilities, the probability stays within its bounds.
+        var stacking = new EventStacking([0, weights[1], weights[1], 5, 5, 5], [0, weights[1], weights[1]]);
+        foreach (var (frequency, p) in new[] { (0f, 0.0), (1f, 1.0), (0.5f, double.NaN), (1f, 0.0) })
         {
-            Assert.InRange(stacking.Apply([x, x, x, 1, 1, 1]), 1e-4, 1 - 1e-4);
+            var row = new float[FeatureSchema.Names.Count];
+            (row[Known], row[Freq28], row[Freq7], row[LastDay], row[Recent24], row[WeekWide]) = (28, frequency, frequency, 1e6f, 1e6f, 1e6f);
+            Assert.InRange(stacking.Apply(p, row, 0.5), 1e-4, 1 - 1e-4);
         }
     }
 
@@ -105,55 +111,71 @@ public sealed class EventStackingTests
         row[Recent24] = 0.3f;
         row[WeekWide] = 2;
 
-        var x = EventStacking.Inputs(0.5, row, threshold: 0.5);
+        var x = EventStacking.HistoryInputs(row, threshold: 0.5);
 
-        Assert.Equal(EventStacking.InputNames.Count, x.Length);
-        Assert.Equal(0, x[0], 9);
+        Assert.Equal(EventStacking.HistoryInputNames.Count, x.Length);
         // 7 of 28 days smoothed by half an event: (7 + 0.5) / 29.
-        Assert.Equal(Math.Log(7.5 / 21.5), x[1], 6);
-        Assert.Equal(Math.Log(7.5 / 0.5), x[2], 6);
-        Assert.Equal(1, x[3]);
-        Assert.Equal(0.3, x[4], 6);
-        Assert.Equal(1, x[5]);
+        Assert.Equal(Math.Log(7.5 / 21.5), x[0], 6);
+        Assert.Equal(Math.Log(7.5 / 0.5), x[1], 6);
+        Assert.Equal(1, x[2]);
+        Assert.Equal(0.3, x[3], 6);
+        Assert.Equal(1, x[4]);
 
         // No day known: the frequencies say nothing (logit 0), the last day has no event.
-        var empty = EventStacking.Inputs(0.5, new float[FeatureSchema.Names.Count], threshold: 0.5);
-        Assert.Equal([0, 0, 0, 0, 0, 0], empty);
+        var empty = EventStacking.HistoryInputs(new float[FeatureSchema.Names.Count], threshold: 0.5);
+        Assert.Equal([0, 0, 0, 0, 0], empty);
     }
 
     [Fact]
-    public void EventCalibration_Stacked_FitsOnTheRowsAndAppliesPerRow()
+    public void Fit_UninformativeClassifier_LeansOnTheHistory_InformativeOne_OnTheClassifier()
     {
-        // The classifier knows nothing; the 28-day frequency is the event rate: the stacking must lean on the frequency.
+        // The 28-day frequency is the event rate of the history rows; on the held-out rows either the classifier knows
+        // nothing (a coin) or it knows the outcome better than the history does.
         var random = new Random(6);
-        var rows = new List<float[]>();
-        var raw = new List<double>();
-        var outcomes = new List<bool>();
-        for (var i = 0; i < 6000; i++)
+        (float[] Row, bool Event, double Rate) Draw()
         {
             var row = new float[FeatureSchema.Names.Count];
             row[Known] = 28;
             var rate = random.Next(29) / 28f;
             row[Freq28] = rate;
-            rows.Add(row);
-            raw.Add(random.NextDouble());
-            outcomes.Add(random.NextDouble() < rate);
+            return (row, random.NextDouble() < rate, rate);
         }
 
-        var options = new CurtailmentModelOptions { Probability = ProbabilitySource.Classifier, Calibration = CalibrationMethod.Stacked };
-        var calibration = EventCalibration.Fit(options, raw, outcomes, [.. raw.Select(_ => 1.0)], rows, 0.5);
+        var history = Enumerable.Range(0, 6000).Select(_ => Draw()).ToList();
+        var held = Enumerable.Range(0, 3000).Select(_ => Draw()).ToList();
+        var coin = held.Select(_ => random.NextDouble()).ToList();
+        var sharp = held.Select(h => h.Event ? 0.9 : 0.1).ToList();
 
-        Assert.NotNull(calibration.Stacking);
-        var high = (float[])rows[0].Clone();
+        var leansOnHistory = EventStacking.Fit([.. history.Select(h => h.Row)], [.. history.Select(h => h.Event)], coin, [.. held.Select(h => h.Row)], [.. held.Select(h => h.Event)], null, 0.5)!;
+        var leansOnClassifier = EventStacking.Fit([.. history.Select(h => h.Row)], [.. history.Select(h => h.Event)], sharp, [.. held.Select(h => h.Row)], [.. held.Select(h => h.Event)], null, 0.5)!;
+
+        // The history stage alone reproduces the frequency.
+        var high = (float[])held[0].Row.Clone();
         high[Freq28] = 0.9f;
-        var low = (float[])rows[0].Clone();
+        var low = (float[])held[0].Row.Clone();
         low[Freq28] = 0.1f;
-        Assert.InRange(calibration.Apply(0.5, high, 0.5, options.ClimatologyShare), 0.8, 0.97);
-        Assert.InRange(calibration.Apply(0.5, low, 0.5, options.ClimatologyShare), 0.03, 0.2);
-        // Without rows the stacking cannot be fitted: Platt with the fixed climatology share instead.
-        var platt = EventCalibration.Fit(options, raw, outcomes, [.. raw.Select(_ => 1.0)]);
+        Assert.InRange(leansOnHistory.HistoryProbability(high, 0.5), 0.8, 0.97);
+        Assert.InRange(leansOnHistory.HistoryProbability(low, 0.5), 0.03, 0.2);
+        Assert.InRange(leansOnHistory.Weights[2], -0.2, 0.2);
+        Assert.InRange(leansOnHistory.Weights[1], 0.7, 1.3);
+        Assert.True(leansOnClassifier.Weights[2] > 1, $"classifier weight {leansOnClassifier.Weights[2]:F2}");
+        Assert.True(leansOnClassifier.Apply(0.9, low, 0.5) > leansOnHistory.Apply(0.9, low, 0.5) + 0.3);
+    }
+
+    [Fact]
+    public void EventCalibration_Stacked_NeedsTheTrainingDays_WithoutThemPlattAndTheFixedShare()
+    {
+        var raw = new[] { 0.2, 0.8, 0.3, 0.7 };
+        var outcomes = new[] { false, true, false, true };
+        var options = new CurtailmentModelOptions { Probability = ProbabilitySource.Classifier, Calibration = CalibrationMethod.Stacked };
+        var row = new float[FeatureSchema.Names.Count];
+        row[Known] = 28;
+        row[Freq28] = 0.9f;
+
+        var platt = EventCalibration.Fit(options, raw, outcomes, [1.0, 1, 1, 1]);
+
         Assert.Null(platt.Stacking);
-        Assert.Equal((0.5 * platt.Apply(0.5)) + (0.5 * 0.9), platt.Apply(0.5, high, 0.5, 0.5), 6);
+        Assert.Equal((0.5 * platt.Apply(0.5)) + (0.5 * 0.9), platt.Apply(0.5, row, 0.5, 0.5), 6);
     }
 
     [Fact]
