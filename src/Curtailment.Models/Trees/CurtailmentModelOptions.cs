@@ -16,7 +16,7 @@ public sealed record CurtailmentModelOptions
     {
         ArgumentNullException.ThrowIfNull(region);
         return region.Target.IsProxy
-            ? new CurtailmentModelOptions { Probability = ProbabilitySource.Classifier, Calibration = CalibrationMethod.Stacked }
+            ? new CurtailmentModelOptions { Probability = ProbabilitySource.Classifier, Calibration = CalibrationMethod.Stacked, StackClassifier = false }
             : new CurtailmentModelOptions();
     }
 
@@ -49,6 +49,13 @@ public sealed record CurtailmentModelOptions
     /// <see cref="ProbabilitySource.Classifier"/>).
     /// </summary>
     public CalibrationMethod Calibration { get; init; } = CalibrationMethod.Platt;
+
+    /// <summary>
+    /// With <see cref="CalibrationMethod.Stacked"/>: whether the classifier enters the event probability (its weight
+    /// against the history stage fitted on the held-out blocks). False: the history stage alone, which for a frequent
+    /// event whose drivers (weather) the features do not hold ranked the intervals better than the classifier mix did.
+    /// </summary>
+    public bool StackClassifier { get; init; } = true;
 
     /// <summary>The library that fits the point regression's trees.</summary>
     public TreeLearner PointLearner { get; init; } = TreeLearner.FastTree;

@@ -56,7 +56,8 @@ public sealed record EventCalibration(CalibrationMethod Method, PlattCalibration
             rows,
             outcomes,
             weights,
-            target.EventThreshold);
+            target.EventThreshold,
+            options.StackClassifier);
     }
 
     /// <summary>The calibrated probability of a raw classifier probability (the stacking, which needs the row, aside).</summary>

@@ -25,7 +25,7 @@ public sealed record EventStacking(double[] History, double[] Weights)
 
     /// <summary>Names of the history stage's inputs, in <see cref="HistoryInputs"/>'s order.</summary>
     public static IReadOnlyList<string> HistoryInputNames { get; } =
-        ["logit_28d_event_freq", "logit_7d_event_freq", "last_day_event", "recent_24h_level", "week_level_pm1h"];
+        ["logit_28d_event_freq", "logit_7d_event_freq", "last_day_event", "recent_24h_level", "week_level_pm1h", "recent_6h_level", "last_day_level"];
 
     private static readonly int Freq28Index = FeatureSchema.IndexOf("hist_28d_event_freq");
     private static readonly int Freq7Index = FeatureSchema.IndexOf("hist_7d_event_freq");
@@ -33,13 +33,16 @@ public sealed record EventStacking(double[] History, double[] Weights)
     private static readonly int LastDayIndex = FeatureSchema.IndexOf("hist_last_day");
     private static readonly int Recent24Index = FeatureSchema.IndexOf("hist_recent_24h_mean");
     private static readonly int WeekWideIndex = FeatureSchema.IndexOf("hist_7d_mean_pm1h");
+    private static readonly int Recent6Index = FeatureSchema.IndexOf("hist_recent_6h_mean");
+    private static readonly int LastDayTotalIndex = FeatureSchema.IndexOf("hist_last_day_total");
 
     /// <summary>
     /// The history stage's inputs of one row, from its history features (all known at the issue): the 28- and 7-day
     /// event frequencies at the clock time (smoothed towards one half by their day counts, so a logit exists), whether
-    /// the last known day had the event then, and the target's level over the last known 24 hours and around the clock
-    /// time over 7 days, each as a share of twice the threshold, capped at 1 (for a share whose event is "one half or
-    /// more", the share itself).
+    /// the last known day had the event then, and the target's level over the last known 24 and 6 hours, around the
+    /// clock time over 7 days and over the whole last known day, each as a share of twice the threshold, capped at 1
+    /// (for a share whose event is "one half or more", the share itself). The hours just before the issue tell a regime
+    /// (a windy, sunny spell) that the same-clock-time frequencies average away.
     /// </summary>
     /// <param name="row">The row's features (<see cref="FeatureSchema"/> order).</param>
     /// <param name="threshold">The event threshold of the target (an event is a value at or above it).</param>
@@ -60,6 +63,8 @@ public sealed record EventStacking(double[] History, double[] Weights)
             known > 0 && row[LastDayIndex] >= threshold ? 1 : 0,
             Math.Clamp(row[Recent24Index] / scale, 0, 1),
             known > 0 ? Math.Clamp(row[WeekWideIndex] / scale, 0, 1) : 0,
+            Math.Clamp(row[Recent6Index] / scale, 0, 1),
+            known > 0 ? Math.Clamp(row[LastDayTotalIndex] / (24 * scale), 0, 1) : 0,
         ];
     }
 
@@ -75,9 +80,10 @@ public sealed record EventStacking(double[] History, double[] Weights)
     /// <param name="outcomes">Whether each held-out row was an event.</param>
     /// <param name="weights">Each held-out row's weight (null: equal).</param>
     /// <param name="threshold">The target's event threshold.</param>
+    /// <param name="useClassifier">False: no combination stage, the history stage is the probability (<see cref="CurtailmentModelOptions.StackClassifier"/>).</param>
     public static EventStacking? Fit(
         IReadOnlyList<float[]> historyRows, IReadOnlyList<bool> historyOutcomes, IReadOnlyList<double> classifierProbabilities,
-        IReadOnlyList<float[]> rows, IReadOnlyList<bool> outcomes, IReadOnlyList<double>? weights, double threshold)
+        IReadOnlyList<float[]> rows, IReadOnlyList<bool> outcomes, IReadOnlyList<double>? weights, double threshold, bool useClassifier = true)
     {
         ArgumentNullException.ThrowIfNull(historyRows);
         ArgumentNullException.ThrowIfNull(classifierProbabilities);
@@ -94,6 +100,11 @@ public sealed record EventStacking(double[] History, double[] Weights)
         }
 
         var stage = new EventStacking(history, [0, 1, 0]);
+        if (!useClassifier)
+        {
+            return stage;
+        }
+
         var combination = FitWeights([.. rows.Select((r, i) => stage.CombinationInputs(classifierProbabilities[i], r, threshold))], outcomes, weights);
         return combination is null ? null : new EventStacking(history, combination);
     }

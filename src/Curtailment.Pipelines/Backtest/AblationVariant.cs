@@ -33,6 +33,9 @@ public sealed record AblationVariant(string Name, string Description, Curtailmen
                 : new("classifier_probability", "p_event from a FastTree classifier with Platt scaling instead of the logistic event model", full with { Probability = ProbabilitySource.Classifier }),
             new("no_climatology", "with the classifier: its Platt-calibrated probability alone, neither blended nor stacked with the event history", full with { ClimatologyShare = 0, Calibration = full.Calibration == CalibrationMethod.Stacked ? CalibrationMethod.Platt : full.Calibration }),
             StackingVariant(full),
+            .. full is { Probability: ProbabilitySource.Classifier, Calibration: CalibrationMethod.Stacked }
+                ? [new AblationVariant(full.StackClassifier ? "history_stage_only" : "stack_classifier", full.StackClassifier ? "stacking without the classifier: the history stage alone" : "stacking with the classifier: its weight against the history stage fitted on the held-out blocks", full with { StackClassifier = !full.StackClassifier })]
+                : Array.Empty<AblationVariant>(),
             new("isotonic_classifier", "p_event from a FastTree classifier, isotonic calibration on the held-out blocks, no climatology", full with { Probability = ProbabilitySource.Classifier, ClimatologyShare = 0, Calibration = CalibrationMethod.Isotonic }),
             new("lightgbm_classifier", "p_event from a LightGBM classifier, isotonic calibration on the held-out blocks, no climatology", full with { Probability = ProbabilitySource.Classifier, ClimatologyShare = 0, Calibration = CalibrationMethod.Isotonic, ClassifierLearner = TreeLearner.LightGbm }),
             new("lightgbm_point", "the point regression's trees by LightGBM instead of FastTree", full with { PointLearner = TreeLearner.LightGbm }),

@@ -14,6 +14,8 @@ public sealed class EventStackingTests
     private static readonly int LastDay = FeatureSchema.IndexOf("hist_last_day");
     private static readonly int Recent24 = FeatureSchema.IndexOf("hist_recent_24h_mean");
     private static readonly int WeekWide = FeatureSchema.IndexOf("hist_7d_mean_pm1h");
+    private static readonly int Recent6 = FeatureSchema.IndexOf("hist_recent_6h_mean");
+    private static readonly int LastDayTotal = FeatureSchema.IndexOf("hist_last_day_total");
 
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
@@ -91,11 +93,11 @@ public sealed class EventStackingTests
 
         Assert.All(weights, w => Assert.True(double.IsFinite(w)));
         // Applied to extreme rows and classifier probabilities, the probability stays within its bounds.
-        var stacking = new EventStacking([0, weights[1], weights[1], 5, 5, 5], [0, weights[1], weights[1]]);
+        var stacking = new EventStacking([0, weights[1], weights[1], 5, 5, 5, 5, 5], [0, weights[1], weights[1]]);
         foreach (var (frequency, p) in new[] { (0f, 0.0), (1f, 1.0), (0.5f, double.NaN), (1f, 0.0) })
         {
             var row = new float[FeatureSchema.Names.Count];
-            (row[Known], row[Freq28], row[Freq7], row[LastDay], row[Recent24], row[WeekWide]) = (28, frequency, frequency, 1e6f, 1e6f, 1e6f);
+            (row[Known], row[Freq28], row[Freq7], row[LastDay], row[Recent24], row[WeekWide], row[Recent6], row[LastDayTotal]) = (28, frequency, frequency, 1e6f, 1e6f, 1e6f, 1e6f, 1e6f);
             Assert.InRange(stacking.Apply(p, row, 0.5), 1e-4, 1 - 1e-4);
         }
     }
@@ -110,6 +112,8 @@ public sealed class EventStackingTests
         row[LastDay] = 0.6f;
         row[Recent24] = 0.3f;
         row[WeekWide] = 2;
+        row[Recent6] = 0.8f;
+        row[LastDayTotal] = 6;
 
         var x = EventStacking.HistoryInputs(row, threshold: 0.5);
 
@@ -120,10 +124,13 @@ public sealed class EventStackingTests
         Assert.Equal(1, x[2]);
         Assert.Equal(0.3, x[3], 6);
         Assert.Equal(1, x[4]);
+        Assert.Equal(0.8, x[5], 6);
+        // 6 event-hours of a 24-hour day: a quarter of the day.
+        Assert.Equal(0.25, x[6], 6);
 
         // No day known: the frequencies say nothing (logit 0), the last day has no event.
         var empty = EventStacking.HistoryInputs(new float[FeatureSchema.Names.Count], threshold: 0.5);
-        Assert.Equal([0, 0, 0, 0, 0], empty);
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0], empty);
     }
 
     [Fact]
@@ -160,6 +167,11 @@ public sealed class EventStackingTests
         Assert.InRange(leansOnHistory.Weights[1], 0.7, 1.3);
         Assert.True(leansOnClassifier.Weights[2] > 1, $"classifier weight {leansOnClassifier.Weights[2]:F2}");
         Assert.True(leansOnClassifier.Apply(0.9, low, 0.5) > leansOnHistory.Apply(0.9, low, 0.5) + 0.3);
+
+        // Without the classifier the probability is the history stage's, whatever the classifier says.
+        var historyOnly = EventStacking.Fit([.. history.Select(h => h.Row)], [.. history.Select(h => h.Event)], sharp, [.. held.Select(h => h.Row)], [.. held.Select(h => h.Event)], null, 0.5, useClassifier: false)!;
+        Assert.Equal(historyOnly.HistoryProbability(low, 0.5), historyOnly.Apply(0.9, low, 0.5), 9);
+        Assert.Equal(historyOnly.Apply(0.1, low, 0.5), historyOnly.Apply(0.9, low, 0.5), 9);
     }
 
     [Fact]
@@ -189,7 +201,7 @@ public sealed class EventStackingTests
             new RegionTarget("total_curtailment_mw", 500), PublicationRule.NextDayTen);
 
         var proxyOptions = CurtailmentModelOptions.For(proxy);
-        Assert.Equal((ProbabilitySource.Classifier, CalibrationMethod.Stacked), (proxyOptions.Probability, proxyOptions.Calibration));
+        Assert.Equal((ProbabilitySource.Classifier, CalibrationMethod.Stacked, false), (proxyOptions.Probability, proxyOptions.Calibration, proxyOptions.StackClassifier));
         Assert.Equal(new CurtailmentModelOptions(), CurtailmentModelOptions.For(caiso));
     }
 }

@@ -42,7 +42,7 @@ public sealed class AblationVariantTests
     [Fact]
     public void Standard_StackedClassifier_OffersTheFixedBlend_OthersOfferTheStacking()
     {
-        var stacked = new CurtailmentModelOptions { Probability = ProbabilitySource.Classifier, Calibration = CalibrationMethod.Stacked };
+        var stacked = new CurtailmentModelOptions { Probability = ProbabilitySource.Classifier, Calibration = CalibrationMethod.Stacked, StackClassifier = false };
 
         var variants = AblationVariant.Standard(stacked);
         var logistic = AblationVariant.Standard(new CurtailmentModelOptions());
@@ -56,6 +56,9 @@ public sealed class AblationVariantTests
         var offered = logistic.Single(v => v.Name == "stacked_classifier").Options;
         Assert.Equal((ProbabilitySource.Classifier, CalibrationMethod.Stacked), (offered.Probability, offered.Calibration));
         Assert.DoesNotContain(logistic, v => v.Name == "fixed_climatology_blend");
+        Assert.True(variants.Single(v => v.Name == "stack_classifier").Options.StackClassifier);
+        Assert.False(AblationVariant.Standard(stacked with { StackClassifier = true }).Single(v => v.Name == "history_stage_only").Options.StackClassifier);
+        Assert.DoesNotContain(logistic, v => v.Name is "stack_classifier" or "history_stage_only");
         Assert.All(variants.Skip(1), v => Assert.NotEqual(System.Text.Json.JsonSerializer.Serialize(stacked), System.Text.Json.JsonSerializer.Serialize(v.Options)));
     }
 }
