@@ -9,8 +9,10 @@ public sealed record CurtailmentModelOptions
     /// <summary>
     /// The defaults for a region. A proxy target (a frequent event such as a negative price, not MW) takes its event
     /// probability from the direct classifier: the logistic layer reads the point forecast's distance to an MW
-    /// threshold, which a share of the interval does not have (ADR 0007). The classifier is stacked with the event's
-    /// own recent history at the clock time (<see cref="CalibrationMethod.Stacked"/>).
+    /// threshold, which a share of the interval does not have (ADR 0007). Its event probability is the stacking's
+    /// history stage (<see cref="CalibrationMethod.Stacked"/> without <see cref="StackClassifier"/>): a logistic over the
+    /// event's own recent history, which ranked the intervals of every development range at least as well as the
+    /// climatology, where the classifier mixes did worse in the second half of the year.
     /// </summary>
     public static CurtailmentModelOptions For(Region region)
     {
