@@ -4,6 +4,8 @@
 # docs/benchmarks.md. The real files are imported in place through `curtail ingest` (never copied).
 #   bash tools/region_backtests.sh [OUT]        (default OUT: /tmp/region-backtests; ~30-60 min on 2 cores)
 # REGIONS="SA1 GB-SCOTLAND" limits the run; ABLATION=no_transmission adds `--ablation --ablation-variants ...`.
+# SA1 has three development ranges, each its own key (output folder): SA1 (January-June 2024), SA1-2023H2 and
+# SA1-2022H2 (July-December, the season the blind months fall in); REGIONS="SA1 SA1-2023H2 SA1-2022H2" runs all three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${1:-/tmp/region-backtests}"
@@ -21,22 +23,24 @@ ingest() { # db source file...
   $C ingest --db "$db" --source "$source" --file "$@" > /dev/null
 }
 
-if [ ! -f "$OUT/sa1.db" ]; then
+# Each store is imported once, and only when a region asked for reads it.
+if [[ " $REGIONS" == *" SA1"* && ! -f "$OUT/sa1.db" ]]; then
   ingest "$OUT/sa1.db" aemo "$REAL/aemo_sa1_price_demand_5min/aemo_sa1_price_demand_2014-01_2022-12.csv" \
     "$REAL/aemo_sa1_price_demand_5min/aemo_sa1_price_demand_5min_2023-01_2024-06.csv"
 fi
-if [ ! -f "$OUT/de.db" ]; then
+if [[ " $REGIONS" == *" DE-"* && ! -f "$OUT/de.db" ]]; then
   ingest "$OUT/de.db" de-redispatch "$REAL/de_tso_redispatch_hourly/de_tso_redispatch_hourly_2021-10_2024-12.csv"
 fi
-if [ ! -f "$OUT/gb.db" ]; then
+if [[ " $REGIONS" == *" GB-"* && ! -f "$OUT/gb.db" ]]; then
   ingest "$OUT/gb.db" gb-boa "$REAL/gb_constraints_halfhourly/gb_wind_curtailment_boa_halfhourly_2025-04-01_2025-05-31.csv"
   ingest "$OUT/gb.db" gb-constraints "$REAL/gb_constraints_halfhourly/gb_da_boundary_limits_flows_halfhourly_2019-10_2025-12.csv"
   ingest "$OUT/gb.db" gb-forecasts "$REAL/gb_constraints_halfhourly/gb_wind_demand_forecast_halfhourly_2024-01_2025-12.csv"
 fi
 
-run() { # region db from to actuals score-options...
-  local region=$1 db=$2 from=$3 to=$4 actuals=$5; shift 5
-  local dir="$OUT/$region"
+run() { # key db from to actuals score-options... (the key is the region id, or <region>-<range> for a second range)
+  local key=$1 db=$2 from=$3 to=$4 actuals=$5; shift 5
+  local region="${key%%-20*}"
+  local dir="$OUT/$key"
   local ablation=()
   [ -n "${ABLATION:-}" ] && ablation=(--ablation --ablation-variants "$ABLATION")
   local ABLATION_LIST="${ABLATION:-}"; ABLATION_LIST="${ABLATION_LIST//,/ }"
@@ -44,18 +48,22 @@ run() { # region db from to actuals score-options...
     --out "$dir" "${ablation[@]}" > "$dir.log" 2>&1 || { tail -5 "$dir.log"; return 1; }
   tail -1 "$dir.log"
   python3 "$SCORE" --forecasts "$dir/forecasts.csv" --actuals "$actuals" --from "$from" --to "$to" "$@" --json "$dir/score.json" > "$dir/score.txt"
-  echo "== $region $from..$to"; cat "$dir/score.txt"
+  echo "== $key $from..$to"; cat "$dir/score.txt"
   for variant in ${ABLATION_LIST:-}; do
     python3 "$SCORE" --forecasts "$dir/ablation/$variant/forecasts.csv" --actuals "$actuals" --from "$from" --to "$to" "$@" > "$dir/score-$variant.txt"
-    echo "-- $region ablation $variant"; cat "$dir/score-$variant.txt"
+    echo "-- $key ablation $variant"; cat "$dir/score-$variant.txt"
   done
 }
 
+SA1_OLD="$REAL/aemo_sa1_price_demand_5min/aemo_sa1_price_demand_2014-01_2022-12.csv"
+SA1_NEW="$REAL/aemo_sa1_price_demand_5min/aemo_sa1_price_demand_5min_2023-01_2024-06.csv"
+SA1_SCORE=(--value-column rrp_aud_per_mwh --event-below 0 --tz Australia/Brisbane)
 DE="$REAL/de_tso_redispatch_hourly/de_tso_redispatch_hourly_2021-10_2024-12.csv"
 for region in $REGIONS; do
   case "$region" in
-    SA1) run SA1 "$OUT/sa1.db" 2024-01-01 2024-06-30 "$REAL/aemo_sa1_price_demand_5min/aemo_sa1_price_demand_5min_2023-01_2024-06.csv" \
-           --value-column rrp_aud_per_mwh --event-below 0 --tz Australia/Brisbane ;;
+    SA1) run SA1 "$OUT/sa1.db" 2024-01-01 2024-06-30 "$SA1_NEW" "${SA1_SCORE[@]}" ;;
+    SA1-2023H2) run SA1-2023H2 "$OUT/sa1.db" 2023-07-01 2023-12-31 "$SA1_NEW" "${SA1_SCORE[@]}" ;;
+    SA1-2022H2) run SA1-2022H2 "$OUT/sa1.db" 2022-07-01 2022-12-31 "$SA1_OLD" "${SA1_SCORE[@]}" ;;
     DE-TENNET) run DE-TENNET "$OUT/de.db" 2024-01-01 2024-12-31 "$DE" --value-column tennet_de_down_mw --tz Europe/Berlin --threshold 2000 ;;
     DE-50HERTZ) run DE-50HERTZ "$OUT/de.db" 2024-01-01 2024-12-31 "$DE" --value-column 50hertz_down_mw --tz Europe/Berlin --threshold 1250 ;;
     DE-AMPRION) run DE-AMPRION "$OUT/de.db" 2024-01-01 2024-12-31 "$DE" --value-column amprion_down_mw --tz Europe/Berlin --threshold 200 ;;

@@ -11,4 +11,10 @@ public enum CalibrationMethod
 
     /// <summary>A monotone step map fitted by pooling adjacent violators (<see cref="IsotonicCalibration"/>): any monotone shape.</summary>
     Isotonic,
+
+    /// <summary>
+    /// A logistic over the score's logit and the target's recent event history at the clock time (<see cref="EventStacking"/>),
+    /// fitted on the held-out blocks; it replaces the fixed <see cref="CurtailmentModelOptions.ClimatologyShare"/> mix.
+    /// </summary>
+    Stacked,
 }

@@ -90,7 +90,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
             {
                 (ProbabilitySource.Logistic, _, { } events) => events.Apply(EventProbabilityModel.Scores(point, threshold, rows[i][CurtailmentModelTrainer.MainBoundaryFlowIndex])),
                 (ProbabilitySource.Logistic or ProbabilitySource.Residuals, { } intervals, _) => intervals.ProbabilityAtLeast(point, threshold),
-                (ProbabilitySource.Classifier, _, _) => WithClimatology(_calibration.Apply(probabilities![i]), rows[i], options.ClimatologyShare),
+                (ProbabilitySource.Classifier, _, _) => _calibration.Apply(probabilities![i], rows[i], threshold, options.ClimatologyShare),
                 _ => BaseEventRate,
             };
             result[i] = new IntervalForecast(start, start + features.Step, point, probability, lower, upper);
@@ -98,13 +98,6 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
 
         return result;
     }
-
-    /// <summary>The classifier's probability blended with the row's recent event frequency, where the row knows one.</summary>
-    private static double WithClimatology(double probability, float[] row, double share) =>
-        share > 0 && row[DaysKnownIndex] > 0 ? ((1 - share) * probability) + (share * row[ClimatologyIndex]) : probability;
-
-    private static readonly int ClimatologyIndex = FeatureSchema.IndexOf("hist_28d_event_freq");
-    private static readonly int DaysKnownIndex = FeatureSchema.IndexOf("hist_days_known");
 
     /// <summary>
     /// Per row of <paramref name="features"/>, each feature's contribution to the regression trees' raw score, with the
@@ -175,7 +168,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         }
 
         WriteJson(archive, "manifest.json", Manifest);
-        WriteJson(archive, "parameters.json", new SavedParameters(_intervals, _calibration.Platt, BaseEventRate, _blend, _events, _dayLevel, _calibration.Isotonic, _forest));
+        WriteJson(archive, "parameters.json", new SavedParameters(_intervals, _calibration.Platt, BaseEventRate, _blend, _events, _dayLevel, _calibration.Isotonic, _forest, _calibration.Stacking));
     }
 
     /// <summary>Reads an artifact and checks that its feature list is the one this code builds.</summary>
@@ -195,7 +188,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         var regression = LoadModel(context, archive, "regression.zip")
             ?? throw new InvalidDataException("The model artifact has no regression.zip.");
         var classifier = LoadModel(context, archive, "classifier.zip");
-        return new CurtailmentModel(context, regression, classifier, parameters.Intervals, new EventCalibration(manifest.Options.Calibration, parameters.Calibration ?? PlattCalibration.Identity, parameters.Isotonic), manifest, parameters.Blend, parameters.Events, parameters.DayLevel, parameters.Forest)
+        return new CurtailmentModel(context, regression, classifier, parameters.Intervals, new EventCalibration(manifest.Options.Calibration, parameters.Calibration ?? PlattCalibration.Identity, parameters.Isotonic, parameters.Stacking), manifest, parameters.Blend, parameters.Events, parameters.DayLevel, parameters.Forest)
         {
             BaseEventRate = parameters.BaseEventRate,
         };
@@ -240,5 +233,5 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidDataException($"{name} is empty.");
     }
 
-    private sealed record SavedParameters(ResidualIntervals? Intervals, PlattCalibration? Calibration, double BaseEventRate, PointBlend? Blend, EventProbabilityModel? Events, DayLevelModel? DayLevel, IsotonicCalibration? Isotonic = null, QuantileForest? Forest = null);
+    private sealed record SavedParameters(ResidualIntervals? Intervals, PlattCalibration? Calibration, double BaseEventRate, PointBlend? Blend, EventProbabilityModel? Events, DayLevelModel? DayLevel, IsotonicCalibration? Isotonic = null, QuantileForest? Forest = null, EventStacking? Stacking = null);
 }

@@ -9,12 +9,17 @@ public sealed record CurtailmentModelOptions
     /// <summary>
     /// The defaults for a region. A proxy target (a frequent event such as a negative price, not MW) takes its event
     /// probability from the direct classifier: the logistic layer reads the point forecast's distance to an MW
-    /// threshold, which a share of the interval does not have (ADR 0007).
+    /// threshold, which a share of the interval does not have (ADR 0007). Its event probability is the stacking's
+    /// history stage (<see cref="CalibrationMethod.Stacked"/> without <see cref="StackClassifier"/>): a logistic over the
+    /// event's own recent history, which ranked the intervals of every development range at least as well as the
+    /// climatology, where the classifier mixes did worse in the second half of the year.
     /// </summary>
     public static CurtailmentModelOptions For(Region region)
     {
         ArgumentNullException.ThrowIfNull(region);
-        return region.Target.IsProxy ? new CurtailmentModelOptions { Probability = ProbabilitySource.Classifier } : new CurtailmentModelOptions();
+        return region.Target.IsProxy
+            ? new CurtailmentModelOptions { Probability = ProbabilitySource.Classifier, Calibration = CalibrationMethod.Stacked, StackClassifier = false }
+            : new CurtailmentModelOptions();
     }
 
     /// <summary>Seed of every random choice: the same inputs give the same model.</summary>
@@ -37,6 +42,7 @@ public sealed record CurtailmentModelOptions
     /// climatology at that clock time (<c>hist_28d_event_freq</c>, the frequency over the last 28 known days), the rest
     /// being the calibrated classifier. The classifier ranks days the climatology cannot tell apart; the climatology
     /// holds the level where a frequent event's season drifts faster than the classifier's training window follows.
+    /// Not read with <see cref="CalibrationMethod.Stacked"/>, which fits that mix on the held-out blocks instead.
     /// </summary>
     public double ClimatologyShare { get; init; } = 0.5;
 
@@ -45,6 +51,13 @@ public sealed record CurtailmentModelOptions
     /// <see cref="ProbabilitySource.Classifier"/>).
     /// </summary>
     public CalibrationMethod Calibration { get; init; } = CalibrationMethod.Platt;
+
+    /// <summary>
+    /// With <see cref="CalibrationMethod.Stacked"/>: whether the classifier enters the event probability (its weight
+    /// against the history stage fitted on the held-out blocks). False: the history stage alone, which for a frequent
+    /// event whose drivers (weather) the features do not hold ranked the intervals better than the classifier mix did.
+    /// </summary>
+    public bool StackClassifier { get; init; } = true;
 
     /// <summary>The library that fits the point regression's trees.</summary>
     public TreeLearner PointLearner { get; init; } = TreeLearner.FastTree;

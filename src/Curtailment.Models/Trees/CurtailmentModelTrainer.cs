@@ -61,7 +61,7 @@ public static class CurtailmentModelTrainer
         var events = options.Probability == ProbabilitySource.Logistic
             ? EventProbabilityModel.Fit(probePoint.Select((p, i) => EventProbabilityModel.Scores(p, region.Target.EventThreshold, holdoutRows[i][MainBoundaryFlowIndex])).ToList(), outcomes, recency)
             : null;
-        var calibration = EventCalibration.Fit(options, rawProbabilities, outcomes, recency);
+        var calibration = EventCalibration.Fit(options, rawProbabilities, outcomes, recency, holdoutRows, region.Target, data);
 
         var final = Fit(region, data, options, fits);
         var dayLevel = FitDayLevel(data, options, lastDay);

@@ -28,8 +28,14 @@ public sealed record AblationVariant(string Name, string Description, Curtailmen
             new("absolute_target", "log1p(MW) instead of log1p(MW) relative to the week profile", full with { RelativeToWeekProfile = false }),
             new("no_blend", "trees alone, no stacking with the week profile", full with { BlendWithBaseline = false }),
             new("residual_probability", "p_event from residual quantiles only (no logistic event model)", full with { Probability = ProbabilitySource.Residuals }),
-            new("classifier_probability", "p_event from a FastTree classifier with Platt scaling instead of the logistic event model", full with { Probability = ProbabilitySource.Classifier }),
-            new("no_climatology", "with the classifier: its calibrated probability alone, not blended with the 28-day event frequency", full with { ClimatologyShare = 0 }),
+            full.Probability == ProbabilitySource.Classifier
+                ? new("logistic_probability", "p_event from the logistic event model over the point forecast instead of the classifier", full with { Probability = ProbabilitySource.Logistic })
+                : new("classifier_probability", "p_event from a FastTree classifier with Platt scaling instead of the logistic event model", full with { Probability = ProbabilitySource.Classifier }),
+            new("no_climatology", "with the classifier: its Platt-calibrated probability alone, neither blended nor stacked with the event history", full with { ClimatologyShare = 0, Calibration = full.Calibration == CalibrationMethod.Stacked ? CalibrationMethod.Platt : full.Calibration }),
+            StackingVariant(full),
+            .. full is { Probability: ProbabilitySource.Classifier, Calibration: CalibrationMethod.Stacked }
+                ? [new AblationVariant(full.StackClassifier ? "history_stage_only" : "stack_classifier", full.StackClassifier ? "stacking without the classifier: the history stage alone" : "stacking with the classifier: its weight against the history stage fitted on the held-out blocks", full with { StackClassifier = !full.StackClassifier })]
+                : Array.Empty<AblationVariant>(),
             new("isotonic_classifier", "p_event from a FastTree classifier, isotonic calibration on the held-out blocks, no climatology", full with { Probability = ProbabilitySource.Classifier, ClimatologyShare = 0, Calibration = CalibrationMethod.Isotonic }),
             new("lightgbm_classifier", "p_event from a LightGBM classifier, isotonic calibration on the held-out blocks, no climatology", full with { Probability = ProbabilitySource.Classifier, ClimatologyShare = 0, Calibration = CalibrationMethod.Isotonic, ClassifierLearner = TreeLearner.LightGbm }),
             new("lightgbm_point", "the point regression's trees by LightGBM instead of FastTree", full with { PointLearner = TreeLearner.LightGbm }),
@@ -39,6 +45,14 @@ public sealed record AblationVariant(string Name, string Description, Curtailmen
             new("all_rows", "every 5-minute row in training (no 15-minute stride, no night subsampling)", full with { TrainingStrideMinutes = 0, NightZeroRowsKeptEvery = 1 }),
         ];
     }
+
+    /// <summary>
+    /// The classifier's stacking with the event history switched: the fixed climatology blend where the full model
+    /// stacks, the stacked classifier where it does not.
+    /// </summary>
+    private static AblationVariant StackingVariant(CurtailmentModelOptions full) => full is { Probability: ProbabilitySource.Classifier, Calibration: CalibrationMethod.Stacked }
+        ? new("fixed_climatology_blend", "with the classifier: Platt-calibrated, blended with the 28-day event frequency by the fixed climatology share instead of the stacking", full with { Calibration = CalibrationMethod.Platt })
+        : new("stacked_classifier", "p_event from a FastTree classifier stacked with the event's recent history at the clock time (fitted on the held-out blocks)", full with { Probability = ProbabilitySource.Classifier, Calibration = CalibrationMethod.Stacked });
 
     /// <summary>The timing group switched: left out where the full model reads it, let in where the full model masks it.</summary>
     private static AblationVariant TimingVariant(CurtailmentModelOptions full)

@@ -51,6 +51,9 @@ public sealed class ModelTrainingOptions
     /// <summary>How the event classifier is calibrated on the held-out blocks; unset: the region's default.</summary>
     public CalibrationMethod? Calibration { get; set; }
 
+    /// <summary>With the stacked calibration: whether the classifier enters the event probability; unset: the region's default.</summary>
+    public bool? StackClassifier { get; set; }
+
     /// <summary>The library of the point regression's trees; unset: the region's default.</summary>
     public TreeLearner? PointLearner { get; set; }
 
@@ -83,6 +86,7 @@ public sealed class ModelTrainingOptions
             Probability = Probability ?? defaults.Probability,
             ClimatologyShare = ClimatologyShare ?? defaults.ClimatologyShare,
             Calibration = Calibration ?? defaults.Calibration,
+            StackClassifier = StackClassifier ?? defaults.StackClassifier,
             PointLearner = PointLearner ?? defaults.PointLearner,
             ClassifierLearner = ClassifierLearner ?? defaults.ClassifierLearner,
             Intervals = Intervals ?? defaults.Intervals,

@@ -239,6 +239,28 @@ public sealed class CurtailmentModelTests
     }
 
     [Fact]
+    public void StackedClassifier_SaveThenLoad_GivesIdenticalProbabilitiesThatFollowTheRowsHistory()
+    {
+        var (data, test, _) = Data();
+        var options = Fast with { Probability = ProbabilitySource.Classifier, Calibration = CalibrationMethod.Stacked };
+        var model = CurtailmentModelTrainer.Train(Caiso, data, options, "v1");
+        using var artifact = new MemoryStream();
+
+        model.Save(artifact);
+        artifact.Position = 0;
+        var loaded = CurtailmentModel.Load(artifact);
+        var forecast = model.Predict(test);
+
+        Assert.Equal(forecast, loaded.Predict(test));
+        Assert.Equal(CalibrationMethod.Stacked, loaded.Manifest.Options.Calibration);
+        Assert.All(forecast, f => Assert.InRange(f.EventProbability, 1e-4, 1 - 1e-4));
+        // Not the fixed mix: the stacked probability differs from Platt blended half and half with the 28-day frequency.
+        var fixedMix = CurtailmentModelTrainer.Train(Caiso, data, options with { Calibration = CalibrationMethod.Platt }, "v1").Predict(test);
+        Assert.NotEqual(fixedMix.Select(f => f.EventProbability), forecast.Select(f => f.EventProbability));
+        Assert.Equal(fixedMix.Select(f => f.PredictedMw), forecast.Select(f => f.PredictedMw));
+    }
+
+    [Fact]
     public void QuantileForestIntervals_SaveThenLoad_GivesIdenticalForecastsWithTheirOwnBands()
     {
         var (data, test, _) = Data();

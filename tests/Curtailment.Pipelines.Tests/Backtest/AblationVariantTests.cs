@@ -38,4 +38,27 @@ public sealed class AblationVariantTests
         Assert.Equal(["timing", "transmission"], variants.Single(v => v.Name == "no_transmission").Options.ExcludedFeatureGroups);
         Assert.Equal(["timing"], variants.Single(v => v.Name == "all_rows").Options.ExcludedFeatureGroups);
     }
+
+    [Fact]
+    public void Standard_StackedClassifier_OffersTheFixedBlend_OthersOfferTheStacking()
+    {
+        var stacked = new CurtailmentModelOptions { Probability = ProbabilitySource.Classifier, Calibration = CalibrationMethod.Stacked, StackClassifier = false };
+
+        var variants = AblationVariant.Standard(stacked);
+        var logistic = AblationVariant.Standard(new CurtailmentModelOptions());
+
+        Assert.Equal(CalibrationMethod.Platt, variants.Single(v => v.Name == "fixed_climatology_blend").Options.Calibration);
+        Assert.Equal((CalibrationMethod.Platt, 0.0), (variants.Single(v => v.Name == "no_climatology").Options.Calibration, variants.Single(v => v.Name == "no_climatology").Options.ClimatologyShare));
+        Assert.DoesNotContain(variants, v => v.Name == "stacked_classifier");
+        // A classifier model offers the logistic layer as its alternative, not itself again.
+        Assert.Equal(ProbabilitySource.Logistic, variants.Single(v => v.Name == "logistic_probability").Options.Probability);
+        Assert.DoesNotContain(variants, v => v.Name == "classifier_probability");
+        var offered = logistic.Single(v => v.Name == "stacked_classifier").Options;
+        Assert.Equal((ProbabilitySource.Classifier, CalibrationMethod.Stacked), (offered.Probability, offered.Calibration));
+        Assert.DoesNotContain(logistic, v => v.Name == "fixed_climatology_blend");
+        Assert.True(variants.Single(v => v.Name == "stack_classifier").Options.StackClassifier);
+        Assert.False(AblationVariant.Standard(stacked with { StackClassifier = true }).Single(v => v.Name == "history_stage_only").Options.StackClassifier);
+        Assert.DoesNotContain(logistic, v => v.Name is "stack_classifier" or "history_stage_only");
+        Assert.All(variants.Skip(1), v => Assert.NotEqual(System.Text.Json.JsonSerializer.Serialize(stacked), System.Text.Json.JsonSerializer.Serialize(v.Options)));
+    }
 }

@@ -15,23 +15,27 @@ public sealed class BacktestPipelineTests : IDisposable
 
     private Region Caiso => _original.Get<IRegionCatalog>().Get("CAISO");
 
-    private async Task<BacktestResult> RunAsync(TestServices services, DateOnly? perturbAfter, DateOnly from, DateOnly to)
+    private async Task<BacktestResult> RunAsync(TestServices services, DateOnly? perturbAfter, DateOnly from, DateOnly to, CurtailmentModelOptions? options = null)
     {
         await services.Get<IIngestStore>().SaveAsync(SyntheticHistory.Build(Caiso, FirstDay, 40, perturbAfter), "synthetic", DateTimeOffset.UnixEpoch, default);
-        return await services.Get<BacktestPipeline>().RunAsync(new BacktestRequest("CAISO", from, to, RetrainEveryDays: 2, Options: FastOptions), null, default);
+        return await services.Get<BacktestPipeline>().RunAsync(new BacktestRequest("CAISO", from, to, RetrainEveryDays: 2, Options: options ?? FastOptions), null, default);
     }
 
-    [Fact]
-    public async Task RunAsync_ActualsChangedAfterDayX_ForecastsUpToXPlusOneUnchanged()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RunAsync_ActualsChangedAfterDayX_ForecastsUpToXPlusOneUnchanged(bool stackedClassifier)
     {
         // The protocol's self-check: change every actual after day X; forecasts for target days up to
-        // X+1 (issued at 10:00 on X at the latest) must not change at all.
+        // X+1 (issued at 10:00 on X at the latest) must not change at all. The stacked classifier reads the
+        // history features and the held-out rows besides the trees, so it gets the same check.
         var from = FirstDay.AddDays(20);
         var to = FirstDay.AddDays(30);
         var dayX = FirstDay.AddDays(25);
+        var options = stackedClassifier ? FastOptions with { Probability = ProbabilitySource.Classifier, Calibration = CalibrationMethod.Stacked } : FastOptions;
 
-        var original = await RunAsync(_original, null, from, to);
-        var perturbed = await RunAsync(_perturbed, dayX, from, to);
+        var original = await RunAsync(_original, null, from, to, options);
+        var perturbed = await RunAsync(_perturbed, dayX, from, to, options);
 
         var before = original.Rows.Where(r => r.Day <= dayX.AddDays(1)).ToList();
         var beforePerturbed = perturbed.Rows.Where(r => r.Day <= dayX.AddDays(1)).ToList();
@@ -42,6 +46,9 @@ public sealed class BacktestPipelineTests : IDisposable
         var after = original.Rows.Where(r => r.Day > dayX.AddDays(1)).Select(r => r.Forecast.PredictedMw);
         var afterPerturbed = perturbed.Rows.Where(r => r.Day > dayX.AddDays(1)).Select(r => r.Forecast.PredictedMw);
         Assert.NotEqual(after, afterPerturbed);
+        Assert.NotEqual(
+            original.Rows.Where(r => r.Day > dayX.AddDays(1)).Select(r => r.Forecast.EventProbability),
+            perturbed.Rows.Where(r => r.Day > dayX.AddDays(1)).Select(r => r.Forecast.EventProbability));
     }
 
     [Fact]

@@ -84,6 +84,19 @@ public sealed class ModelInputsTests
         Assert.Equal(Models.Trees.CurtailmentModelOptions.For(catalog.Get("SA1")).ClimatologyShare, sa1.ClimatologyShare);
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("true", true)]
+    public void OptionsFor_StackClassifierSetting_ReachesTheModel_UnsetKeepsTheHistoryStageAlone(string? setting, bool stacks)
+    {
+        using var services = new TestServices(Now, new Dictionary<string, string?> { ["Curtailment:Model:StackClassifier"] = setting });
+
+        var sa1 = services.Get<ModelInputs>().OptionsFor(services.Get<IRegionCatalog>().Get("SA1"));
+
+        Assert.Equal(Models.Trees.CalibrationMethod.Stacked, sa1.Calibration);
+        Assert.Equal(stacks, sa1.StackClassifier);
+    }
+
     [Fact]
     public void OptionsFor_ConfiguredProbabilityAndClimatology_OverrideTheRegionDefaults()
     {

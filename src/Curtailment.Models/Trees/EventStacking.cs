@@ -1,0 +1,344 @@
+using Curtailment.Features;
+
+namespace Curtailment.Models.Trees;
+
+/// <summary>
+/// The event probability in two logistic stages. The history stage reads the target's own recent event history at the
+/// clock time (as-of features every training row has) and is fitted on the last <see cref="HistoryDays"/> training days:
+/// a frequent event's level drifts with the season, and a handful of weights fitted on a season of rows says how far
+/// to trust each history statistic. The combination stage mixes that history probability with the classifier's, fitted
+/// on the held-out blocks (the only rows the classifier did not see), recent days weighted more: three weights, so
+/// a few weeks of rows are enough, and the classifier gets the weight it earned lately instead of a fixed share.
+/// </summary>
+/// <param name="History">Intercept, then one weight per input of <see cref="HistoryInputs"/>, in its order.</param>
+/// <param name="Weights">Intercept, the weight of the history stage's logit, the weight of the classifier's logit.</param>
+public sealed record EventStacking(double[] History, double[] Weights)
+{
+    /// <summary>Training days the history stage is fitted on (the last ones).</summary>
+    public const int HistoryDays = 91;
+
+    /// <summary>Light ridge (weights scaled to a mean of one per row): enough to keep collinear inputs finite.</summary>
+    private const double Ridge = 1.0;
+
+    /// <summary>Probabilities never reach 0 or 1: a logit of either would be infinite.</summary>
+    private const double Floor = 1e-4;
+
+    /// <summary>Names of the history stage's inputs, in <see cref="HistoryInputs"/>'s order.</summary>
+    public static IReadOnlyList<string> HistoryInputNames { get; } =
+        ["logit_28d_event_freq", "logit_7d_event_freq", "last_day_event", "recent_24h_level", "week_level_pm1h", "recent_6h_level", "last_day_level"];
+
+    private static readonly int Freq28Index = FeatureSchema.IndexOf("hist_28d_event_freq");
+    private static readonly int Freq7Index = FeatureSchema.IndexOf("hist_7d_event_freq");
+    private static readonly int KnownIndex = FeatureSchema.IndexOf("hist_days_known");
+    private static readonly int LastDayIndex = FeatureSchema.IndexOf("hist_last_day");
+    private static readonly int Recent24Index = FeatureSchema.IndexOf("hist_recent_24h_mean");
+    private static readonly int WeekWideIndex = FeatureSchema.IndexOf("hist_7d_mean_pm1h");
+    private static readonly int Recent6Index = FeatureSchema.IndexOf("hist_recent_6h_mean");
+    private static readonly int LastDayTotalIndex = FeatureSchema.IndexOf("hist_last_day_total");
+
+    /// <summary>
+    /// The history stage's inputs of one row, from its history features (all known at the issue): the 28- and 7-day
+    /// event frequencies at the clock time (smoothed towards one half by their day counts, so a logit exists), whether
+    /// the last known day had the event then, and the target's level over the last known 24 and 6 hours, around the
+    /// clock time over 7 days and over the whole last known day, each as a share of twice the threshold, capped at 1
+    /// (for a share whose event is "one half or more", the share itself). The hours just before the issue tell a regime
+    /// (a windy, sunny spell) that the same-clock-time frequencies average away.
+    /// </summary>
+    /// <param name="row">The row's features (<see cref="FeatureSchema"/> order).</param>
+    /// <param name="threshold">The event threshold of the target (an event is a value at or above it).</param>
+    public static double[] HistoryInputs(float[] row, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Length != FeatureSchema.Names.Count)
+        {
+            throw new ArgumentException($"A row has {FeatureSchema.Names.Count} features, not {row.Length}.", nameof(row));
+        }
+
+        var known = Math.Max(0, row[KnownIndex]);
+        var scale = threshold > 0 ? 2 * threshold : 1;
+        return
+        [
+            Logit(Smoothed(row[Freq28Index], Math.Min(known, 28))),
+            Logit(Smoothed(row[Freq7Index], Math.Min(known, 7))),
+            known > 0 && row[LastDayIndex] >= threshold ? 1 : 0,
+            Math.Clamp(row[Recent24Index] / scale, 0, 1),
+            known > 0 ? Math.Clamp(row[WeekWideIndex] / scale, 0, 1) : 0,
+            Math.Clamp(row[Recent6Index] / scale, 0, 1),
+            known > 0 ? Math.Clamp(row[LastDayTotalIndex] / (24 * scale), 0, 1) : 0,
+        ];
+    }
+
+    /// <summary>
+    /// Fits both stages: the history stage on <paramref name="historyRows"/> (equal weights), then the combination on
+    /// the held-out <paramref name="rows"/> with the classifier's raw probabilities and the rows' recency
+    /// <paramref name="weights"/>. Null when either set holds one outcome class only or a fit gives non-finite weights.
+    /// </summary>
+    /// <param name="historyRows">The (masked) features of the last training days' rows.</param>
+    /// <param name="historyOutcomes">Whether each of those rows was an event.</param>
+    /// <param name="classifierProbabilities">The classifier's raw probabilities of the held-out rows.</param>
+    /// <param name="rows">The held-out rows' (masked) features.</param>
+    /// <param name="outcomes">Whether each held-out row was an event.</param>
+    /// <param name="weights">Each held-out row's weight (null: equal).</param>
+    /// <param name="threshold">The target's event threshold.</param>
+    /// <param name="useClassifier">False: no combination stage, the history stage is the probability (<see cref="CurtailmentModelOptions.StackClassifier"/>).</param>
+    public static EventStacking? Fit(
+        IReadOnlyList<float[]> historyRows, IReadOnlyList<bool> historyOutcomes, IReadOnlyList<double> classifierProbabilities,
+        IReadOnlyList<float[]> rows, IReadOnlyList<bool> outcomes, IReadOnlyList<double>? weights, double threshold, bool useClassifier = true)
+    {
+        ArgumentNullException.ThrowIfNull(historyRows);
+        ArgumentNullException.ThrowIfNull(classifierProbabilities);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (classifierProbabilities.Count != rows.Count)
+        {
+            throw new ArgumentException($"{classifierProbabilities.Count} probabilities for {rows.Count} rows.", nameof(classifierProbabilities));
+        }
+
+        var history = FitWeights([.. historyRows.Select(r => HistoryInputs(r, threshold))], historyOutcomes);
+        if (history is null)
+        {
+            return null;
+        }
+
+        var stage = new EventStacking(history, [0, 1, 0]);
+        if (!useClassifier)
+        {
+            return stage;
+        }
+
+        var combination = FitWeights([.. rows.Select((r, i) => stage.CombinationInputs(classifierProbabilities[i], r, threshold))], outcomes, weights);
+        return combination is null ? null : new EventStacking(history, combination);
+    }
+
+    /// <summary>
+    /// A logistic regression: the weights (intercept first) by damped Newton steps on the weighted, ridge-penalised log
+    /// loss; null when the rows hold one outcome class only or the fit does not end in finite weights.
+    /// </summary>
+    /// <param name="inputs">Each row's inputs (the same count for every row).</param>
+    /// <param name="outcomes">Whether each row was an event.</param>
+    /// <param name="weights">Row weights (null: equal).</param>
+    public static double[]? FitWeights(IReadOnlyList<double[]> inputs, IReadOnlyList<bool> outcomes, IReadOnlyList<double>? weights = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (outcomes.Count != inputs.Count)
+        {
+            throw new ArgumentException($"{outcomes.Count} outcomes for {inputs.Count} rows.", nameof(outcomes));
+        }
+
+        if (weights is not null && weights.Count != inputs.Count)
+        {
+            throw new ArgumentException($"{weights.Count} weights for {inputs.Count} rows.", nameof(weights));
+        }
+
+        var positives = outcomes.Count(o => o);
+        if (positives == 0 || positives == outcomes.Count)
+        {
+            return null;
+        }
+
+        var k = inputs[0].Length + 1;
+        if (inputs.Any(x => x.Length != k - 1))
+        {
+            throw new ArgumentException("Every row must have the same number of inputs.", nameof(inputs));
+        }
+
+        // Weights scaled to a mean of 1, so the ridge penalty means the same whatever the weighting.
+        var mean = weights is null ? 1 : weights.Average();
+        var scaled = Enumerable.Range(0, inputs.Count).Select(i => weights is null || mean <= 0 ? 1 : weights[i] / mean).ToArray();
+        var rows = inputs.Select(x => (double[])[1, .. x]).ToArray();
+        var y = outcomes.Select(o => o ? 1.0 : 0.0).ToArray();
+        var w = new double[k];
+        var prior = (positives + 0.5) / (outcomes.Count + 1.0);
+        w[0] = Math.Log(prior / (1 - prior));
+        var loss = Loss(w, rows, y, scaled);
+        for (var iteration = 0; iteration < 100; iteration++)
+        {
+            var gradient = new double[k];
+            var hessian = new double[k, k];
+            for (var j = 1; j < k; j++)
+            {
+                gradient[j] = Ridge * w[j];
+                hessian[j, j] = Ridge;
+            }
+
+            hessian[0, 0] = 1e-6;
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var x = rows[i];
+                var p = Sigmoid(Dot(w, x));
+                var error = scaled[i] * (p - y[i]);
+                var v = scaled[i] * Math.Max(p * (1 - p), 1e-9);
+                for (var a = 0; a < k; a++)
+                {
+                    gradient[a] += error * x[a];
+                    for (var b = a; b < k; b++)
+                    {
+                        hessian[a, b] += v * x[a] * x[b];
+                    }
+                }
+            }
+
+            for (var a = 0; a < k; a++)
+            {
+                for (var b = 0; b < a; b++)
+                {
+                    hessian[a, b] = hessian[b, a];
+                }
+            }
+
+            var step = Solve(hessian, gradient);
+            if (step is null)
+            {
+                break;
+            }
+
+            // Damped Newton: halve the step until the loss goes down (nearly separable rows overshoot).
+            var accepted = false;
+            for (var halving = 0; halving < 30 && !accepted; halving++)
+            {
+                var factor = Math.Pow(0.5, halving);
+                var candidate = w.Select((value, j) => value - (factor * step[j])).ToArray();
+                var candidateLoss = Loss(candidate, rows, y, scaled);
+                if (candidateLoss <= loss)
+                {
+                    accepted = true;
+                    var change = loss - candidateLoss;
+                    (w, loss) = (candidate, candidateLoss);
+                    if (change < 1e-10 * Math.Max(1, loss))
+                    {
+                        return Finite(w);
+                    }
+                }
+            }
+
+            if (!accepted)
+            {
+                break;
+            }
+        }
+
+        return Finite(w);
+    }
+
+    /// <summary>The history stage's probability of a row, kept within [1e-4, 1 - 1e-4].</summary>
+    public double HistoryProbability(float[] row, double threshold) => Logistic(History, HistoryInputs(row, threshold));
+
+    /// <summary>The event probability of a row given the classifier's raw probability, kept within [1e-4, 1 - 1e-4].</summary>
+    public double Apply(double classifierProbability, float[] row, double threshold) => Logistic(Weights, CombinationInputs(classifierProbability, row, threshold));
+
+    private double[] CombinationInputs(double classifierProbability, float[] row, double threshold) =>
+        [Logit(HistoryProbability(row, threshold)), Logit(classifierProbability)];
+
+    private static double Logistic(double[] weights, double[] inputs)
+    {
+        if (inputs.Length != weights.Length - 1)
+        {
+            throw new InvalidOperationException($"The stacking has {weights.Length - 1} weights for {inputs.Length} inputs.");
+        }
+
+        var z = weights[0];
+        for (var j = 0; j < inputs.Length; j++)
+        {
+            z += weights[j + 1] * inputs[j];
+        }
+
+        return Math.Clamp(Sigmoid(z), Floor, 1 - Floor);
+    }
+
+    private static double[]? Finite(double[] w) => w.All(double.IsFinite) ? w : null;
+
+    private static double Smoothed(float frequency, float days) => ((Math.Clamp(frequency, 0, 1) * days) + 0.5) / (days + 1);
+
+    private static double Logit(double p)
+    {
+        var clamped = Math.Clamp(double.IsNaN(p) ? 0.5 : p, Floor, 1 - Floor);
+        return Math.Log(clamped / (1 - clamped));
+    }
+
+    private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+
+    private static double Dot(double[] w, double[] x)
+    {
+        double sum = 0;
+        for (var j = 0; j < w.Length; j++)
+        {
+            sum += w[j] * x[j];
+        }
+
+        return sum;
+    }
+
+    /// <summary>Weighted log loss plus the ridge penalty (the intercept is not penalised).</summary>
+    private static double Loss(double[] w, double[][] rows, double[] y, double[] weights)
+    {
+        var loss = 0.0;
+        for (var j = 1; j < w.Length; j++)
+        {
+            loss += 0.5 * Ridge * w[j] * w[j];
+        }
+
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var z = Dot(w, rows[i]);
+            var softplus = z > 0 ? z + double.LogP1(Math.Exp(-z)) : double.LogP1(Math.Exp(z));
+            loss += weights[i] * (softplus - (y[i] * z));
+        }
+
+        return loss;
+    }
+
+    /// <summary>Gaussian elimination with partial pivoting; null for a singular matrix.</summary>
+    private static double[]? Solve(double[,] matrix, double[] vector)
+    {
+        var n = vector.Length;
+        var a = (double[,])matrix.Clone();
+        var b = (double[])vector.Clone();
+        for (var col = 0; col < n; col++)
+        {
+            var pivot = col;
+            for (var row = col + 1; row < n; row++)
+            {
+                if (Math.Abs(a[row, col]) > Math.Abs(a[pivot, col]))
+                {
+                    pivot = row;
+                }
+            }
+
+            if (Math.Abs(a[pivot, col]) < 1e-12)
+            {
+                return null;
+            }
+
+            for (var j = 0; j < n; j++)
+            {
+                (a[col, j], a[pivot, j]) = (a[pivot, j], a[col, j]);
+            }
+
+            (b[col], b[pivot]) = (b[pivot], b[col]);
+            for (var row = col + 1; row < n; row++)
+            {
+                var factor = a[row, col] / a[col, col];
+                for (var j = col; j < n; j++)
+                {
+                    a[row, j] -= factor * a[col, j];
+                }
+
+                b[row] -= factor * b[col];
+            }
+        }
+
+        var x = new double[n];
+        for (var row = n - 1; row >= 0; row--)
+        {
+            var sum = b[row];
+            for (var j = row + 1; j < n; j++)
+            {
+                sum -= a[row, j] * x[j];
+            }
+
+            x[row] = sum / a[row, row];
+        }
+
+        return x;
+    }
+}
