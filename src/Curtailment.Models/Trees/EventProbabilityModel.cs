@@ -10,8 +10,6 @@ namespace Curtailment.Models.Trees;
 /// </summary>
 public sealed record EventProbabilityModel(double[] Weights)
 {
-    private const double Ridge = 1.0;
-
     /// <summary>The smallest slope on the forecast score: enough to order intervals, too little to move a probability.</summary>
     public const double MinimumSlope = 1e-3;
 
@@ -37,7 +35,7 @@ public sealed record EventProbabilityModel(double[] Weights)
     }
 
     /// <summary>
-    /// Ridge-penalised logistic regression by Newton steps, each weight held at or above its least value; with a
+    /// Ridge-penalised logistic regression (<see cref="RidgeLogistic"/>), each weight held at or above its least value; with a
     /// single outcome class it returns null (the caller keeps the residual probabilities).
     /// </summary>
     public static EventProbabilityModel? Fit(IReadOnlyList<double[]> scores, IReadOnlyList<bool> outcomes, IReadOnlyList<double>? weights = null)
@@ -55,17 +53,13 @@ public sealed record EventProbabilityModel(double[] Weights)
             return null;
         }
 
-        // Weights scaled to a mean of 1, so the ridge penalty means the same whatever the weighting.
-        var mean = weights is null ? 1 : weights.Average();
-        var scaled = Enumerable.Range(0, scores.Count).Select(i => weights is null || mean <= 0 ? 1 : weights[i] / mean).ToArray();
+        var scaled = RidgeLogistic.Scaled(weights, scores.Count);
         var rows = scores.Select(Row).ToArray();
-        var prior = (positives + 0.5) / (outcomes.Count + 1.0);
-        var w = new double[Inputs + 1];
-        w[0] = Math.Log(prior / (1 - prior));
+        var w = RidgeLogistic.Start(Inputs, outcomes);
         var held = new bool[Inputs + 1];
         for (var pass = 0; pass <= Inputs; pass++)
         {
-            w = Newton(w, held, rows, outcomes, scaled);
+            w = RidgeLogistic.Fit(w, rows, outcomes, scaled, held);
             var below = Enumerable.Range(1, Inputs).Where(j => !held[j] && w[j] < MinimumWeights[j - 1]).ToList();
             if (below.Count == 0)
             {
@@ -81,179 +75,12 @@ public sealed record EventProbabilityModel(double[] Weights)
         return w.All(double.IsFinite) ? new EventProbabilityModel(w) : null;
     }
 
-    /// <summary>Damped Newton steps from <paramref name="start"/>, the weights marked in <paramref name="held"/> kept as they are.</summary>
-    private static double[] Newton(double[] start, bool[] held, double[][] rows, IReadOnlyList<bool> outcomes, double[] scaled)
-    {
-        var k = start.Length;
-        var w = (double[])start.Clone();
-        var loss = Loss(w, rows, outcomes, scaled);
-        var converged = false;
-        for (var iteration = 0; iteration < 50 && !converged; iteration++)
-        {
-            var gradient = new double[k];
-            var hessian = new double[k, k];
-            for (var j = 1; j < k; j++)
-            {
-                gradient[j] = Ridge * w[j];
-                hessian[j, j] = Ridge;
-            }
-
-            hessian[0, 0] = 1e-6;
-            for (var i = 0; i < rows.Length; i++)
-            {
-                var x = rows[i];
-                var p = Sigmoid(Dot(w, x));
-                var error = scaled[i] * (p - (outcomes[i] ? 1 : 0));
-                var v = scaled[i] * Math.Max(p * (1 - p), 1e-9);
-                for (var a = 0; a < k; a++)
-                {
-                    gradient[a] += error * x[a];
-                    for (var b = 0; b < k; b++)
-                    {
-                        hessian[a, b] += v * x[a] * x[b];
-                    }
-                }
-            }
-
-            // A held weight does not move: its row and column of the system become the identity, its gradient zero.
-            for (var j = 0; j < k; j++)
-            {
-                if (!held[j])
-                {
-                    continue;
-                }
-
-                gradient[j] = 0;
-                for (var b = 0; b < k; b++)
-                {
-                    (hessian[j, b], hessian[b, j]) = (0, 0);
-                }
-
-                hessian[j, j] = 1;
-            }
-
-            var step = Solve(hessian, gradient);
-            if (step is null)
-            {
-                break;
-            }
-
-            // Damped Newton: halve the step until the penalised loss goes down (a nearly separable
-            // hold-out otherwise overshoots into certainty).
-            var accepted = false;
-            for (var halving = 0; halving < 20 && !accepted; halving++)
-            {
-                var factor = Math.Pow(0.5, halving);
-                var candidate = w.Select((value, j) => value - (factor * step[j])).ToArray();
-                var candidateLoss = Loss(candidate, rows, outcomes, scaled);
-                if (candidateLoss <= loss)
-                {
-                    accepted = true;
-                    var change = loss - candidateLoss;
-                    (w, loss) = (candidate, candidateLoss);
-                    converged = change < 1e-10 * Math.Max(1, loss);
-                }
-            }
-
-            converged |= !accepted;
-        }
-
-        return w;
-    }
-
     /// <summary>The probability of an event given the scores of <see cref="Scores"/>.</summary>
     public double Apply(double[] scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        return Math.Clamp(Sigmoid(Dot(Weights, Row(scores))), 1e-4, 1 - 1e-4);
+        return Math.Clamp(RidgeLogistic.Sigmoid(RidgeLogistic.Dot(Weights, Row(scores))), 1e-4, 1 - 1e-4);
     }
 
     private static double[] Row(double[] scores) => [1, .. scores];
-
-    /// <summary>Weighted log loss plus the ridge penalty (the intercept is not penalised).</summary>
-    private static double Loss(double[] w, double[][] rows, IReadOnlyList<bool> outcomes, double[] weights)
-    {
-        var loss = 0.0;
-        for (var j = 1; j < w.Length; j++)
-        {
-            loss += 0.5 * Ridge * w[j] * w[j];
-        }
-
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var z = Dot(w, rows[i]);
-            // log(1 + e^z) - y z, written to stay finite for large |z|.
-            var softplus = z > 0 ? z + double.LogP1(Math.Exp(-z)) : double.LogP1(Math.Exp(z));
-            loss += weights[i] * (softplus - (outcomes[i] ? z : 0));
-        }
-
-        return loss;
-    }
-
-    private static double Dot(double[] w, double[] x)
-    {
-        double sum = 0;
-        for (var j = 0; j < w.Length; j++)
-        {
-            sum += w[j] * x[j];
-        }
-
-        return sum;
-    }
-
-    private static double[]? Solve(double[,] matrix, double[] vector)
-    {
-        var n = vector.Length;
-        var a = (double[,])matrix.Clone();
-        var b = (double[])vector.Clone();
-        for (var col = 0; col < n; col++)
-        {
-            var pivot = col;
-            for (var row = col + 1; row < n; row++)
-            {
-                if (Math.Abs(a[row, col]) > Math.Abs(a[pivot, col]))
-                {
-                    pivot = row;
-                }
-            }
-
-            if (Math.Abs(a[pivot, col]) < 1e-12)
-            {
-                return null;
-            }
-
-            for (var j = 0; j < n; j++)
-            {
-                (a[col, j], a[pivot, j]) = (a[pivot, j], a[col, j]);
-            }
-
-            (b[col], b[pivot]) = (b[pivot], b[col]);
-            for (var row = col + 1; row < n; row++)
-            {
-                var factor = a[row, col] / a[col, col];
-                for (var j = col; j < n; j++)
-                {
-                    a[row, j] -= factor * a[col, j];
-                }
-
-                b[row] -= factor * b[col];
-            }
-        }
-
-        var x = new double[n];
-        for (var row = n - 1; row >= 0; row--)
-        {
-            var sum = b[row];
-            for (var j = row + 1; j < n; j++)
-            {
-                sum -= a[row, j] * x[j];
-            }
-
-            x[row] = sum / a[row, row];
-        }
-
-        return x;
-    }
-
-    private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 }

@@ -18,8 +18,6 @@ public sealed record EventStacking(double[] History, double[] Weights)
     public const int HistoryDays = 91;
 
     /// <summary>Light ridge (weights scaled to a mean of one per row): enough to keep collinear inputs finite.</summary>
-    private const double Ridge = 1.0;
-
     /// <summary>Probabilities never reach 0 or 1: a logit of either would be infinite.</summary>
     private const double Floor = 1e-4;
 
@@ -110,7 +108,7 @@ public sealed record EventStacking(double[] History, double[] Weights)
     }
 
     /// <summary>
-    /// A logistic regression: the weights (intercept first) by damped Newton steps on the weighted, ridge-penalised log
+    /// A logistic regression (<see cref="RidgeLogistic"/>): the weights (intercept first) on the weighted, ridge-penalised log
     /// loss; null when the rows hold one outcome class only or the fit does not end in finite weights.
     /// </summary>
     /// <param name="inputs">Each row's inputs (the same count for every row).</param>
@@ -142,82 +140,8 @@ public sealed record EventStacking(double[] History, double[] Weights)
             throw new ArgumentException("Every row must have the same number of inputs.", nameof(inputs));
         }
 
-        // Weights scaled to a mean of 1, so the ridge penalty means the same whatever the weighting.
-        var mean = weights is null ? 1 : weights.Average();
-        var scaled = Enumerable.Range(0, inputs.Count).Select(i => weights is null || mean <= 0 ? 1 : weights[i] / mean).ToArray();
-        var rows = inputs.Select(x => (double[])[1, .. x]).ToArray();
-        var y = outcomes.Select(o => o ? 1.0 : 0.0).ToArray();
-        var w = new double[k];
-        var prior = (positives + 0.5) / (outcomes.Count + 1.0);
-        w[0] = Math.Log(prior / (1 - prior));
-        var loss = Loss(w, rows, y, scaled);
-        for (var iteration = 0; iteration < 100; iteration++)
-        {
-            var gradient = new double[k];
-            var hessian = new double[k, k];
-            for (var j = 1; j < k; j++)
-            {
-                gradient[j] = Ridge * w[j];
-                hessian[j, j] = Ridge;
-            }
-
-            hessian[0, 0] = 1e-6;
-            for (var i = 0; i < rows.Length; i++)
-            {
-                var x = rows[i];
-                var p = Sigmoid(Dot(w, x));
-                var error = scaled[i] * (p - y[i]);
-                var v = scaled[i] * Math.Max(p * (1 - p), 1e-9);
-                for (var a = 0; a < k; a++)
-                {
-                    gradient[a] += error * x[a];
-                    for (var b = a; b < k; b++)
-                    {
-                        hessian[a, b] += v * x[a] * x[b];
-                    }
-                }
-            }
-
-            for (var a = 0; a < k; a++)
-            {
-                for (var b = 0; b < a; b++)
-                {
-                    hessian[a, b] = hessian[b, a];
-                }
-            }
-
-            var step = Solve(hessian, gradient);
-            if (step is null)
-            {
-                break;
-            }
-
-            // Damped Newton: halve the step until the loss goes down (nearly separable rows overshoot).
-            var accepted = false;
-            for (var halving = 0; halving < 30 && !accepted; halving++)
-            {
-                var factor = Math.Pow(0.5, halving);
-                var candidate = w.Select((value, j) => value - (factor * step[j])).ToArray();
-                var candidateLoss = Loss(candidate, rows, y, scaled);
-                if (candidateLoss <= loss)
-                {
-                    accepted = true;
-                    var change = loss - candidateLoss;
-                    (w, loss) = (candidate, candidateLoss);
-                    if (change < 1e-10 * Math.Max(1, loss))
-                    {
-                        return Finite(w);
-                    }
-                }
-            }
-
-            if (!accepted)
-            {
-                break;
-            }
-        }
-
-        return Finite(w);
+        var w = RidgeLogistic.Fit(RidgeLogistic.Start(k - 1, outcomes), [.. inputs.Select(x => (double[])[1, .. x])], outcomes, RidgeLogistic.Scaled(weights, inputs.Count));
+        return w.All(double.IsFinite) ? w : null;
     }
 
     /// <summary>The history stage's probability of a row, kept within [1e-4, 1 - 1e-4].</summary>
@@ -242,10 +166,8 @@ public sealed record EventStacking(double[] History, double[] Weights)
             z += weights[j + 1] * inputs[j];
         }
 
-        return Math.Clamp(Sigmoid(z), Floor, 1 - Floor);
+        return Math.Clamp(RidgeLogistic.Sigmoid(z), Floor, 1 - Floor);
     }
-
-    private static double[]? Finite(double[] w) => w.All(double.IsFinite) ? w : null;
 
     private static double Smoothed(float frequency, float days) => ((Math.Clamp(frequency, 0, 1) * days) + 0.5) / (days + 1);
 
@@ -253,92 +175,5 @@ public sealed record EventStacking(double[] History, double[] Weights)
     {
         var clamped = Math.Clamp(double.IsNaN(p) ? 0.5 : p, Floor, 1 - Floor);
         return Math.Log(clamped / (1 - clamped));
-    }
-
-    private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
-
-    private static double Dot(double[] w, double[] x)
-    {
-        double sum = 0;
-        for (var j = 0; j < w.Length; j++)
-        {
-            sum += w[j] * x[j];
-        }
-
-        return sum;
-    }
-
-    /// <summary>Weighted log loss plus the ridge penalty (the intercept is not penalised).</summary>
-    private static double Loss(double[] w, double[][] rows, double[] y, double[] weights)
-    {
-        var loss = 0.0;
-        for (var j = 1; j < w.Length; j++)
-        {
-            loss += 0.5 * Ridge * w[j] * w[j];
-        }
-
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var z = Dot(w, rows[i]);
-            var softplus = z > 0 ? z + double.LogP1(Math.Exp(-z)) : double.LogP1(Math.Exp(z));
-            loss += weights[i] * (softplus - (y[i] * z));
-        }
-
-        return loss;
-    }
-
-    /// <summary>Gaussian elimination with partial pivoting; null for a singular matrix.</summary>
-    private static double[]? Solve(double[,] matrix, double[] vector)
-    {
-        var n = vector.Length;
-        var a = (double[,])matrix.Clone();
-        var b = (double[])vector.Clone();
-        for (var col = 0; col < n; col++)
-        {
-            var pivot = col;
-            for (var row = col + 1; row < n; row++)
-            {
-                if (Math.Abs(a[row, col]) > Math.Abs(a[pivot, col]))
-                {
-                    pivot = row;
-                }
-            }
-
-            if (Math.Abs(a[pivot, col]) < 1e-12)
-            {
-                return null;
-            }
-
-            for (var j = 0; j < n; j++)
-            {
-                (a[col, j], a[pivot, j]) = (a[pivot, j], a[col, j]);
-            }
-
-            (b[col], b[pivot]) = (b[pivot], b[col]);
-            for (var row = col + 1; row < n; row++)
-            {
-                var factor = a[row, col] / a[col, col];
-                for (var j = col; j < n; j++)
-                {
-                    a[row, j] -= factor * a[col, j];
-                }
-
-                b[row] -= factor * b[col];
-            }
-        }
-
-        var x = new double[n];
-        for (var row = n - 1; row >= 0; row--)
-        {
-            var sum = b[row];
-            for (var j = row + 1; j < n; j++)
-            {
-                sum -= a[row, j] * x[j];
-            }
-
-            x[row] = sum / a[row, row];
-        }
-
-        return x;
     }
 }
