@@ -185,10 +185,7 @@ public sealed class CurtailmentModelTests
 
         Assert.Equal(perCore.Predict(test), one.Predict(test));
         Assert.Equal(perCore.Predict(test), three.Predict(test));
-        using var artifact = new MemoryStream();
-        one.Save(artifact);
-        artifact.Position = 0;
-        Assert.Null(CurtailmentModel.Load(artifact).Manifest.Options.Threads);
+        Assert.Null(SavedAndLoaded(one).Manifest.Options.Threads);
     }
 
     [Fact]
@@ -196,11 +193,7 @@ public sealed class CurtailmentModelTests
     {
         var (data, test, _) = Data();
         var model = CurtailmentModelTrainer.Train(Caiso, data, Fast, "v7");
-        using var artifact = new MemoryStream();
-
-        model.Save(artifact);
-        artifact.Position = 0;
-        var loaded = CurtailmentModel.Load(artifact);
+        var loaded = SavedAndLoaded(model);
 
         Assert.Equal(model.Predict(test), loaded.Predict(test));
         Assert.Equal(FeatureSchema.Names, loaded.Manifest.Features);
@@ -220,11 +213,7 @@ public sealed class CurtailmentModelTests
             Calibration = CalibrationMethod.Isotonic,
         };
         var model = CurtailmentModelTrainer.Train(Caiso, data, options, "v3");
-        using var artifact = new MemoryStream();
-
-        model.Save(artifact);
-        artifact.Position = 0;
-        var loaded = CurtailmentModel.Load(artifact);
+        var loaded = SavedAndLoaded(model);
 
         var forecast = model.Predict(test);
         Assert.Equal(forecast, loaded.Predict(test));
@@ -244,11 +233,7 @@ public sealed class CurtailmentModelTests
         var (data, test, _) = Data();
         var options = Fast with { Probability = ProbabilitySource.Classifier, Calibration = CalibrationMethod.Stacked };
         var model = CurtailmentModelTrainer.Train(Caiso, data, options, "v1");
-        using var artifact = new MemoryStream();
-
-        model.Save(artifact);
-        artifact.Position = 0;
-        var loaded = CurtailmentModel.Load(artifact);
+        var loaded = SavedAndLoaded(model);
         var forecast = model.Predict(test);
 
         Assert.Equal(forecast, loaded.Predict(test));
@@ -267,13 +252,10 @@ public sealed class CurtailmentModelTests
         var options = Fast with { Intervals = IntervalMethod.QuantileForest, IntervalDays = 0 };
         var model = CurtailmentModelTrainer.Train(Caiso, data, options, "v1");
         var conformal = CurtailmentModelTrainer.Train(Caiso, data, options with { Intervals = IntervalMethod.Conformal }, "v1").Predict(test);
-        using var artifact = new MemoryStream();
-
-        model.Save(artifact);
-        artifact.Position = 0;
+        var loaded = SavedAndLoaded(model);
         var forecast = model.Predict(test);
 
-        Assert.Equal(forecast, CurtailmentModel.Load(artifact).Predict(test));
+        Assert.Equal(forecast, loaded.Predict(test));
         Assert.Equal(conformal.Select(f => f.PredictedMw), forecast.Select(f => f.PredictedMw));
         Assert.NotEqual(conformal.Select(f => (f.LowerMw, f.UpperMw)), forecast.Select(f => (f.LowerMw, f.UpperMw)));
         Assert.All(forecast, f => Assert.True(f.LowerMw <= f.PredictedMw && f.PredictedMw <= f.UpperMw));
@@ -358,5 +340,14 @@ public sealed class CurtailmentModelTests
 
         Assert.Equal(5, error.Days);
         Assert.Equal(CurtailmentModelTrainer.MinimumTrainingDays, error.Needed);
+    }
+
+    /// <summary>The model written to an artifact and read back, as the registry stores and serves it.</summary>
+    private static CurtailmentModel SavedAndLoaded(CurtailmentModel model)
+    {
+        using var artifact = new MemoryStream();
+        model.Save(artifact);
+        artifact.Position = 0;
+        return CurtailmentModel.Load(artifact);
     }
 }
