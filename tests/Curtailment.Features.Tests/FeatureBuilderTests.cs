@@ -169,11 +169,22 @@ public sealed class FeatureBuilderTests : IDisposable
         Assert.True(frame.Column("sun_elevation_deg")[0] < 0);
     }
 
+    private static Region Scotland => RegionCatalog.Load(Path.Combine(AppContext.BaseDirectory, "regions.json")).Get("GB-SCOTLAND");
+
+    /// <summary>Saves <paramref name="batch"/> and builds the half-hourly features of <paramref name="target"/> as issued at 10:00 on the day before.</summary>
+    private async Task<FeatureFrame> SaveAndBuildDayAheadAsync(Region region, ImportBatch batch, DateOnly target)
+    {
+        await _store.SaveAsync(batch, Guid.NewGuid().ToString(), DateTimeOffset.UnixEpoch, default);
+        var issued = LocalClock.ToUtc(target.AddDays(-1).ToDateTime(new TimeOnly(10, 0)), region.TimeZone, AmbiguousTime.Earlier);
+        var (targetStart, targetEnd) = LocalClock.DayBounds(target, region.TimeZone);
+        return await new FeatureBuilder(_store).BuildAsync(new FeatureRequest(region, issued, targetStart, targetEnd, TimeSpan.FromMinutes(30)), default);
+    }
+
     [Fact]
     public async Task BuildAsync_Transmission_UsesTheLastDayPublishedByIssueTime()
     {
         // Boundary limits of a day are known from that day's start: at 10:00 on D-1 the last known day is D-1 itself.
-        var scotland = RegionCatalog.Load(Path.Combine(AppContext.BaseDirectory, "regions.json")).Get("GB-SCOTLAND");
+        var scotland = Scotland;
         var target = new DateOnly(2025, 6, 10);
         var rule = PublicationRule.SameDayStart;
         var batch = new ImportBatch("test", "b.csv");
@@ -191,11 +202,7 @@ public sealed class FeatureBuilderTests : IDisposable
             }
         }
 
-        await _store.SaveAsync(batch, Guid.NewGuid().ToString(), DateTimeOffset.UnixEpoch, default);
-        var issued = LocalClock.ToUtc(target.AddDays(-1).ToDateTime(new TimeOnly(10, 0)), scotland.TimeZone, AmbiguousTime.Earlier);
-        var (targetStart, targetEnd) = LocalClock.DayBounds(target, scotland.TimeZone);
-
-        var frame = await new FeatureBuilder(_store).BuildAsync(new FeatureRequest(scotland, issued, targetStart, targetEnd, TimeSpan.FromMinutes(30)), default);
+        var frame = await SaveAndBuildDayAheadAsync(scotland, batch, target);
 
         Assert.All(frame.Column("has_transmission"), v => Assert.Equal(1f, v));
         Assert.All(frame.Column("transmission_headroom_min"), v => Assert.Equal(300f, v));
@@ -211,7 +218,7 @@ public sealed class FeatureBuilderTests : IDisposable
         // At 10:00 on D-1 the boundary data of D-1 are known (from the day's start), D's are not. The main boundary's
         // flow over D-1's last six hours is 4,000 MW (earlier 1,000); D's 9,000 MW must not leak. In D-1's last two
         // hours the limit is a "no binding limit" cap, so no headroom is published: the flow counts, the loading not.
-        var scotland = RegionCatalog.Load(Path.Combine(AppContext.BaseDirectory, "regions.json")).Get("GB-SCOTLAND");
+        var scotland = Scotland;
         var target = new DateOnly(2025, 6, 10);
         var rule = PublicationRule.SameDayStart;
         var batch = new ImportBatch("test", "b.csv");
@@ -240,11 +247,7 @@ public sealed class FeatureBuilderTests : IDisposable
             }
         }
 
-        await _store.SaveAsync(batch, Guid.NewGuid().ToString(), DateTimeOffset.UnixEpoch, default);
-        var issued = LocalClock.ToUtc(target.AddDays(-1).ToDateTime(new TimeOnly(10, 0)), scotland.TimeZone, AmbiguousTime.Earlier);
-        var (targetStart, targetEnd) = LocalClock.DayBounds(target, scotland.TimeZone);
-
-        var frame = await new FeatureBuilder(_store).BuildAsync(new FeatureRequest(scotland, issued, targetStart, targetEnd, TimeSpan.FromMinutes(30)), default);
+        var frame = await SaveAndBuildDayAheadAsync(scotland, batch, target);
 
         Assert.All(frame.Column("transmission_main_flow_recent_mw"), v => Assert.Equal(4000f, v));
         Assert.All(frame.Column("transmission_main_loading_recent"), v => Assert.Equal(0.8f, v!.Value, 4));
