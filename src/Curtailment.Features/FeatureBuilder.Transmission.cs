@@ -37,7 +37,7 @@ public sealed partial class FeatureBuilder
         {
             var from = request.TargetStart.AddDays(-TransmissionHistoryDays);
             var series = new List<(DenseSeries Headroom, DenseSeries Limit)>(boundaries.Count);
-            string? main = null;
+            (DenseSeries Headroom, DenseSeries Limit)? main = null;
             foreach (var boundary in boundaries)
             {
                 var headroom = await ReadAsync(context, SeriesIds.BoundaryHeadroom(boundary), from, request.TargetStart, request.Step, cancellationToken);
@@ -46,8 +46,11 @@ public sealed partial class FeatureBuilder
                     continue;
                 }
 
-                main ??= boundary;
                 series.Add((headroom, await ReadAsync(context, SeriesIds.BoundaryLimit(boundary), from, request.TargetStart, request.Step, cancellationToken)));
+                if (boundary == boundaries[0])
+                {
+                    main = series[^1];
+                }
             }
 
             if (series.Count > 0)
@@ -80,8 +83,9 @@ public sealed partial class FeatureBuilder
                 }
 
                 var lastDayBinding = LastKnownDayBindingShare(series, context);
-                var mainFlowSeries = await ReadAsync(context, SeriesIds.BoundaryFlow(main!), from, request.TargetStart, request.Step, cancellationToken);
-                var (flow, loading) = LatestFlow(mainFlowSeries, series[0].Headroom, series[0].Limit);
+                var (flow, loading) = main is { } pair
+                    ? LatestFlow(await ReadAsync(context, SeriesIds.BoundaryFlow(boundaries[0]), from, request.TargetStart, request.Step, cancellationToken), pair.Headroom, pair.Limit)
+                    : (0, 0);
                 for (var i = 0; i < context.Count; i++)
                 {
                     dayBinding[i] = has[i] > 0 ? lastDayBinding : 0;
@@ -103,7 +107,7 @@ public sealed partial class FeatureBuilder
     }
 
     /// <summary>
-    /// Mean flow of the main boundary (the region's first listed with published headroom) over its latest
+    /// Mean flow of the main boundary (the region's first listed) over its latest
     /// <see cref="MainBoundaryRecentHours"/> known hours, the instants nearest the target day, and its mean share of the
     /// limit where a binding limit was published. Behind a boundary the flow follows the generation that must cross it
     /// (Scottish wind heading south), and a weather regime outlasts the day between, so where the flow stood at the end

@@ -44,7 +44,9 @@ public sealed partial class FeatureBuilder(IObservationReader reader, ISeriesFor
             region.Target.Series, SeriesIds.DemandForecastDayAhead, SeriesIds.Demand, SeriesIds.SolarForecastDayAhead,
             SeriesIds.WindForecastDayAhead, SeriesIds.Solar, SeriesIds.Imports, SeriesIds.LargeHydro, SeriesIds.NaturalGas,
             SeriesIds.Nuclear, SeriesIds.Batteries, SeriesIds.Wind,
-            .. region.TransmissionBoundaries.SelectMany(b => new[] { SeriesIds.BoundaryHeadroom(b), SeriesIds.BoundaryLimit(b), SeriesIds.BoundaryFlow(b) }),
+            .. region.TransmissionBoundaries.SelectMany(b => new[] { SeriesIds.BoundaryHeadroom(b), SeriesIds.BoundaryLimit(b) }),
+            // Of the flows, only the main (first listed) boundary's is a feature.
+            .. region.TransmissionBoundaries.Take(1).Select(SeriesIds.BoundaryFlow),
         ];
     }
 

@@ -38,42 +38,8 @@ public sealed record EventProbabilityModel(double[] Weights)
     /// Ridge-penalised logistic regression (<see cref="RidgeLogistic"/>), each weight held at or above its least value; with a
     /// single outcome class it returns null (the caller keeps the residual probabilities).
     /// </summary>
-    public static EventProbabilityModel? Fit(IReadOnlyList<double[]> scores, IReadOnlyList<bool> outcomes, IReadOnlyList<double>? weights = null)
-    {
-        ArgumentNullException.ThrowIfNull(scores);
-        ArgumentNullException.ThrowIfNull(outcomes);
-        if (weights is not null && weights.Count != scores.Count)
-        {
-            throw new ArgumentException($"{weights.Count} weights for {scores.Count} rows.", nameof(weights));
-        }
-
-        var positives = outcomes.Count(o => o);
-        if (positives == 0 || positives == outcomes.Count)
-        {
-            return null;
-        }
-
-        var scaled = RidgeLogistic.Scaled(weights, scores.Count);
-        var rows = scores.Select(Row).ToArray();
-        var w = RidgeLogistic.Start(Inputs, outcomes);
-        var held = new bool[Inputs + 1];
-        for (var pass = 0; pass <= Inputs; pass++)
-        {
-            w = RidgeLogistic.Fit(w, rows, outcomes, scaled, held);
-            var below = Enumerable.Range(1, Inputs).Where(j => !held[j] && w[j] < MinimumWeights[j - 1]).ToList();
-            if (below.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var j in below)
-            {
-                (held[j], w[j]) = (true, MinimumWeights[j - 1]);
-            }
-        }
-
-        return w.All(double.IsFinite) ? new EventProbabilityModel(w) : null;
-    }
+    public static EventProbabilityModel? Fit(IReadOnlyList<double[]> scores, IReadOnlyList<bool> outcomes, IReadOnlyList<double>? weights = null) =>
+        RidgeLogistic.Fit(scores, outcomes, weights, MinimumWeights) is { } w ? new EventProbabilityModel(w) : null;
 
     /// <summary>The probability of an event given the scores of <see cref="Scores"/>.</summary>
     public double Apply(double[] scores)

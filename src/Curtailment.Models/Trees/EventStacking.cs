@@ -17,7 +17,6 @@ public sealed record EventStacking(double[] History, double[] Weights)
     /// <summary>Training days the history stage is fitted on (the last ones).</summary>
     public const int HistoryDays = 91;
 
-    /// <summary>Light ridge (weights scaled to a mean of one per row): enough to keep collinear inputs finite.</summary>
     /// <summary>Probabilities never reach 0 or 1: a logit of either would be infinite.</summary>
     private const double Floor = 1e-4;
 
@@ -114,35 +113,8 @@ public sealed record EventStacking(double[] History, double[] Weights)
     /// <param name="inputs">Each row's inputs (the same count for every row).</param>
     /// <param name="outcomes">Whether each row was an event.</param>
     /// <param name="weights">Row weights (null: equal).</param>
-    public static double[]? FitWeights(IReadOnlyList<double[]> inputs, IReadOnlyList<bool> outcomes, IReadOnlyList<double>? weights = null)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(outcomes);
-        if (outcomes.Count != inputs.Count)
-        {
-            throw new ArgumentException($"{outcomes.Count} outcomes for {inputs.Count} rows.", nameof(outcomes));
-        }
-
-        if (weights is not null && weights.Count != inputs.Count)
-        {
-            throw new ArgumentException($"{weights.Count} weights for {inputs.Count} rows.", nameof(weights));
-        }
-
-        var positives = outcomes.Count(o => o);
-        if (positives == 0 || positives == outcomes.Count)
-        {
-            return null;
-        }
-
-        var k = inputs[0].Length + 1;
-        if (inputs.Any(x => x.Length != k - 1))
-        {
-            throw new ArgumentException("Every row must have the same number of inputs.", nameof(inputs));
-        }
-
-        var w = RidgeLogistic.Fit(RidgeLogistic.Start(k - 1, outcomes), [.. inputs.Select(x => (double[])[1, .. x])], outcomes, RidgeLogistic.Scaled(weights, inputs.Count));
-        return w.All(double.IsFinite) ? w : null;
-    }
+    public static double[]? FitWeights(IReadOnlyList<double[]> inputs, IReadOnlyList<bool> outcomes, IReadOnlyList<double>? weights = null) =>
+        RidgeLogistic.Fit(inputs, outcomes, weights);
 
     /// <summary>The history stage's probability of a row, kept within [1e-4, 1 - 1e-4].</summary>
     public double HistoryProbability(float[] row, double threshold) => Logistic(History, HistoryInputs(row, threshold));

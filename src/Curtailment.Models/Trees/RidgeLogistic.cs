@@ -13,15 +13,73 @@ internal static class RidgeLogistic
     private const int MaxIterations = 100;
     private const int MaxHalvings = 30;
 
+    /// <summary>
+    /// The weights (intercept first) of a logistic regression of <paramref name="outcomes"/> on <paramref name="inputs"/>;
+    /// null when the rows hold one outcome class only or the fit does not end in finite weights. With
+    /// <paramref name="minimumWeights"/> (one per input), an input whose weight falls below its least value is held
+    /// there and the others are fitted again.
+    /// </summary>
+    /// <param name="inputs">Each row's inputs (the same count for every row).</param>
+    /// <param name="outcomes">Whether each row was an event.</param>
+    /// <param name="weights">Row weights (null: equal).</param>
+    /// <param name="minimumWeights">The least weight of each input (null: none).</param>
+    public static double[]? Fit(IReadOnlyList<double[]> inputs, IReadOnlyList<bool> outcomes, IReadOnlyList<double>? weights = null, IReadOnlyList<double>? minimumWeights = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (outcomes.Count != inputs.Count)
+        {
+            throw new ArgumentException($"{outcomes.Count} outcomes for {inputs.Count} rows.", nameof(outcomes));
+        }
+
+        if (weights is not null && weights.Count != inputs.Count)
+        {
+            throw new ArgumentException($"{weights.Count} weights for {inputs.Count} rows.", nameof(weights));
+        }
+
+        var positives = outcomes.Count(o => o);
+        if (positives == 0 || positives == outcomes.Count)
+        {
+            return null;
+        }
+
+        var count = inputs[0].Length;
+        if (inputs.Any(x => x.Length != count) || (minimumWeights is not null && minimumWeights.Count != count))
+        {
+            throw new ArgumentException("Every row, and the least weights, must have the same number of inputs.", nameof(inputs));
+        }
+
+        var rows = inputs.Select(x => (double[])[1, .. x]).ToArray();
+        var scaled = Scaled(weights, inputs.Count);
+        var w = Start(count, outcomes);
+        var held = new bool[count + 1];
+        for (var pass = 0; pass <= count; pass++)
+        {
+            w = Newton(w, rows, outcomes, scaled, held);
+            var below = minimumWeights is null ? [] : Enumerable.Range(1, count).Where(j => !held[j] && w[j] < minimumWeights[j - 1]).ToList();
+            if (below.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var j in below)
+            {
+                (held[j], w[j]) = (true, minimumWeights![j - 1]);
+            }
+        }
+
+        return w.All(double.IsFinite) ? w : null;
+    }
+
     /// <summary>Row weights scaled to a mean of 1 (all 1 without weights), so the penalty means the same whatever the weighting.</summary>
-    public static double[] Scaled(IReadOnlyList<double>? weights, int count)
+    private static double[] Scaled(IReadOnlyList<double>? weights, int count)
     {
         var mean = weights is null ? 1 : weights.Average();
         return [.. Enumerable.Range(0, count).Select(i => weights is null || mean <= 0 ? 1 : weights[i] / mean)];
     }
 
     /// <summary>Weights of <paramref name="inputs"/> inputs starting from the smoothed event rate as intercept, the slopes at 0.</summary>
-    public static double[] Start(int inputs, IReadOnlyList<bool> outcomes)
+    private static double[] Start(int inputs, IReadOnlyList<bool> outcomes)
     {
         var prior = (outcomes.Count(o => o) + 0.5) / (outcomes.Count + 1.0);
         var w = new double[inputs + 1];
@@ -33,7 +91,7 @@ internal static class RidgeLogistic
     /// Damped Newton steps from <paramref name="start"/> until the penalised loss stops falling, the weights marked in
     /// <paramref name="held"/> (if any) kept as they are.
     /// </summary>
-    public static double[] Fit(double[] start, double[][] rows, IReadOnlyList<bool> outcomes, double[] scaled, bool[]? held = null)
+    private static double[] Newton(double[] start, double[][] rows, IReadOnlyList<bool> outcomes, double[] scaled, bool[] held)
     {
         var k = start.Length;
         var w = (double[])start.Clone();
@@ -66,7 +124,7 @@ internal static class RidgeLogistic
             }
 
             // A held weight does not move: its row and column of the system become the identity, its gradient zero.
-            for (var j = 0; held is not null && j < k; j++)
+            for (var j = 0; j < k; j++)
             {
                 if (!held[j])
                 {
