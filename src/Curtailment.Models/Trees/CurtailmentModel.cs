@@ -184,6 +184,13 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         }
 
         var parameters = ReadJson<SavedParameters>(archive, "parameters.json");
+        if (parameters.Stacking is { ReadsTheseHistoryInputs: false } stacking)
+        {
+            throw new InvalidDataException(
+                $"Model {manifest.Region} {manifest.Version} stacks {stacking.History.Length - 1} history inputs into its event probability; " +
+                $"this build reads {EventStacking.HistoryInputNames.Count} ({string.Join(", ", EventStacking.HistoryInputNames)}). Retrain it.");
+        }
+
         var context = new MLContext(manifest.Options.Seed);
         var regression = LoadModel(context, archive, "regression.zip")
             ?? throw new InvalidDataException("The model artifact has no regression.zip.");

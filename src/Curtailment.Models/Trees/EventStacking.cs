@@ -22,7 +22,7 @@ public sealed record EventStacking(double[] History, double[] Weights)
 
     /// <summary>Names of the history stage's inputs, in <see cref="HistoryInputs"/>'s order.</summary>
     public static IReadOnlyList<string> HistoryInputNames { get; } =
-        ["logit_28d_event_freq", "logit_7d_event_freq", "last_day_event", "recent_24h_level", "week_level_pm1h", "recent_6h_level", "last_day_level"];
+        ["logit_28d_event_freq", "logit_7d_event_freq", "last_day_event", "recent_24h_level", "week_level_pm1h", "recent_6h_level", "last_day_level", "weekend_or_holiday"];
 
     private static readonly int Freq28Index = FeatureSchema.IndexOf("hist_28d_event_freq");
     private static readonly int Freq7Index = FeatureSchema.IndexOf("hist_7d_event_freq");
@@ -32,14 +32,17 @@ public sealed record EventStacking(double[] History, double[] Weights)
     private static readonly int WeekWideIndex = FeatureSchema.IndexOf("hist_7d_mean_pm1h");
     private static readonly int Recent6Index = FeatureSchema.IndexOf("hist_recent_6h_mean");
     private static readonly int LastDayTotalIndex = FeatureSchema.IndexOf("hist_last_day_total");
+    private static readonly int WeekendIndex = FeatureSchema.IndexOf("is_weekend");
+    private static readonly int HolidayIndex = FeatureSchema.IndexOf("is_holiday");
 
     /// <summary>
     /// The history stage's inputs of one row, from its history features (all known at the issue): the 28- and 7-day
     /// event frequencies at the clock time (smoothed towards one half by their day counts, so a logit exists), whether
     /// the last known day had the event then, and the target's level over the last known 24 and 6 hours, around the
     /// clock time over 7 days and over the whole last known day, each as a share of twice the threshold, capped at 1
-    /// (for a share whose event is "one half or more", the share itself). The hours just before the issue tell a regime
-    /// (a windy, sunny spell) that the same-clock-time frequencies average away.
+    /// (for a share whose event is "one half or more", the share itself), and whether the day is a weekend or holiday. The
+    /// hours just before the issue tell a regime (a windy, sunny spell) that the same-clock-time frequencies average
+    /// away; the frequencies mix five working days with two days of low demand, which the day's kind separates.
     /// </summary>
     /// <param name="row">The row's features (<see cref="FeatureSchema"/> order).</param>
     /// <param name="threshold">The event threshold of the target (an event is a value at or above it).</param>
@@ -62,6 +65,7 @@ public sealed record EventStacking(double[] History, double[] Weights)
             known > 0 ? Math.Clamp(row[WeekWideIndex] / scale, 0, 1) : 0,
             Math.Clamp(row[Recent6Index] / scale, 0, 1),
             known > 0 ? Math.Clamp(row[LastDayTotalIndex] / (24 * scale), 0, 1) : 0,
+            row[WeekendIndex] > 0 || row[HolidayIndex] > 0 ? 1 : 0,
         ];
     }
 
@@ -115,6 +119,12 @@ public sealed record EventStacking(double[] History, double[] Weights)
     /// <param name="weights">Row weights (null: equal).</param>
     public static double[]? FitWeights(IReadOnlyList<double[]> inputs, IReadOnlyList<bool> outcomes, IReadOnlyList<double>? weights = null) =>
         RidgeLogistic.Fit(inputs, outcomes, weights);
+
+    /// <summary>
+    /// Whether this stacking was fitted on the history inputs this build reads (<see cref="HistoryInputNames"/>); a saved
+    /// model fitted on another list is refused at load rather than failing at its first forecast.
+    /// </summary>
+    public bool ReadsTheseHistoryInputs => History.Length == HistoryInputNames.Count + 1;
 
     /// <summary>The history stage's probability of a row, kept within [1e-4, 1 - 1e-4].</summary>
     public double HistoryProbability(float[] row, double threshold) => Logistic(History, HistoryInputs(row, threshold));

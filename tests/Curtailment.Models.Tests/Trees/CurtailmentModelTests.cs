@@ -302,26 +302,23 @@ public sealed class CurtailmentModelTests
     public void Load_ManifestWithAnotherFeatureList_IsRefusedWithAReason()
     {
         var (data, _, _) = Data();
-        using var artifact = new MemoryStream();
-        CurtailmentModelTrainer.Train(Caiso, data, Fast, "v1").Save(artifact);
-        using (var archive = new ZipArchive(artifact, ZipArchiveMode.Update, leaveOpen: true))
-        {
-            var entry = archive.GetEntry("manifest.json")!;
-            JsonNode manifest;
-            using (var read = entry.Open())
-            {
-                manifest = JsonNode.Parse(read)!;
-            }
+        using var artifact = Edited(CurtailmentModelTrainer.Train(Caiso, data, Fast, "v1"), "manifest.json", manifest => manifest["features"]!.AsArray().RemoveAt(0));
 
-            manifest["features"]!.AsArray().RemoveAt(0);
-            entry.Delete();
-            using var write = archive.CreateEntry("manifest.json").Open();
-            JsonSerializer.Serialize(write, manifest);
-        }
-
-        artifact.Position = 0;
         var error = Assert.Throws<InvalidDataException>(() => CurtailmentModel.Load(artifact));
 
+        Assert.Contains("Retrain it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_StackingFittedOnAnotherHistoryList_IsRefusedNamingTheInputs()
+    {
+        var (data, _, _) = Data();
+        var model = CurtailmentModelTrainer.Train(Caiso, data, Fast with { Probability = ProbabilitySource.Classifier, Calibration = CalibrationMethod.Stacked }, "v1");
+        using var artifact = Edited(model, "parameters.json", parameters => parameters["stacking"]!["history"]!.AsArray().RemoveAt(1));
+
+        var error = Assert.Throws<InvalidDataException>(() => CurtailmentModel.Load(artifact));
+
+        Assert.Contains("weekend_or_holiday", error.Message, StringComparison.Ordinal);
         Assert.Contains("Retrain it", error.Message, StringComparison.Ordinal);
     }
 
@@ -340,6 +337,30 @@ public sealed class CurtailmentModelTests
 
         Assert.Equal(5, error.Days);
         Assert.Equal(CurtailmentModelTrainer.MinimumTrainingDays, error.Needed);
+    }
+
+    /// <summary>The model's artifact with one of its JSON entries changed by <paramref name="edit"/>, positioned to be read.</summary>
+    private static MemoryStream Edited(CurtailmentModel model, string entryName, Action<JsonNode> edit)
+    {
+        var artifact = new MemoryStream();
+        model.Save(artifact);
+        using (var archive = new ZipArchive(artifact, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = archive.GetEntry(entryName)!;
+            JsonNode json;
+            using (var read = entry.Open())
+            {
+                json = JsonNode.Parse(read)!;
+            }
+
+            edit(json);
+            entry.Delete();
+            using var write = archive.CreateEntry(entryName).Open();
+            JsonSerializer.Serialize(write, json);
+        }
+
+        artifact.Position = 0;
+        return artifact;
     }
 
     /// <summary>The model written to an artifact and read back, as the registry stores and serves it.</summary>

@@ -16,6 +16,8 @@ public sealed class EventStackingTests
     private static readonly int WeekWide = FeatureSchema.IndexOf("hist_7d_mean_pm1h");
     private static readonly int Recent6 = FeatureSchema.IndexOf("hist_recent_6h_mean");
     private static readonly int LastDayTotal = FeatureSchema.IndexOf("hist_last_day_total");
+    private static readonly int Weekend = FeatureSchema.IndexOf("is_weekend");
+    private static readonly int Holiday = FeatureSchema.IndexOf("is_holiday");
 
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
@@ -93,11 +95,11 @@ public sealed class EventStackingTests
 
         Assert.All(weights, w => Assert.True(double.IsFinite(w)));
         // Applied to extreme rows and classifier probabilities, the probability stays within its bounds.
-        var stacking = new EventStacking([0, weights[1], weights[1], 5, 5, 5, 5, 5], [0, weights[1], weights[1]]);
+        var stacking = new EventStacking([0, weights[1], weights[1], 5, 5, 5, 5, 5, 5], [0, weights[1], weights[1]]);
         foreach (var (frequency, p) in new[] { (0f, 0.0), (1f, 1.0), (0.5f, double.NaN), (1f, 0.0) })
         {
             var row = new float[FeatureSchema.Names.Count];
-            (row[Known], row[Freq28], row[Freq7], row[LastDay], row[Recent24], row[WeekWide], row[Recent6], row[LastDayTotal]) = (28, frequency, frequency, 1e6f, 1e6f, 1e6f, 1e6f, 1e6f);
+            (row[Known], row[Freq28], row[Freq7], row[LastDay], row[Recent24], row[WeekWide], row[Recent6], row[LastDayTotal], row[Weekend]) = (28, frequency, frequency, 1e6f, 1e6f, 1e6f, 1e6f, 1e6f, 1);
             Assert.InRange(stacking.Apply(p, row, 0.5), 1e-4, 1 - 1e-4);
         }
     }
@@ -127,10 +129,27 @@ public sealed class EventStackingTests
         Assert.Equal(0.8, x[5], 6);
         // 6 event-hours of a 24-hour day: a quarter of the day.
         Assert.Equal(0.25, x[6], 6);
+        Assert.Equal(0, x[7]);
 
         // No day known: the frequencies say nothing (logit 0), the last day has no event.
         var empty = EventStacking.HistoryInputs(new float[FeatureSchema.Names.Count], threshold: 0.5);
-        Assert.Equal([0, 0, 0, 0, 0, 0, 0], empty);
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0], empty);
+    }
+
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(0, 1)]
+    [InlineData(1, 1)]
+    public void Inputs_WeekendOrHoliday_OneFlagForEither(float weekend, float holiday)
+    {
+        var row = new float[FeatureSchema.Names.Count];
+        row[Weekend] = weekend;
+        row[Holiday] = holiday;
+
+        var x = EventStacking.HistoryInputs(row, threshold: 0.5);
+
+        Assert.Equal("weekend_or_holiday", EventStacking.HistoryInputNames[7]);
+        Assert.Equal(1, x[7]);
     }
 
     [Fact]
