@@ -6,6 +6,7 @@
 # REGIONS="SA1 GB-SCOTLAND" limits the run; ABLATION=no_transmission adds `--ablation --ablation-variants ...`.
 # SA1 has three development ranges, each its own key (output folder): SA1 (January-June 2024), SA1-2023H2 and
 # SA1-2022H2 (July-December, the season the blind months fall in); REGIONS="SA1 SA1-2023H2 SA1-2022H2" runs all three.
+# Each German TSO has 2024 (DE-TENNET, ...) and 2023 (DE-TENNET-2023, ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${1:-/tmp/region-backtests}"
@@ -64,10 +65,16 @@ for region in $REGIONS; do
     SA1) run SA1 "$OUT/sa1.db" 2024-01-01 2024-06-30 "$SA1_NEW" "${SA1_SCORE[@]}" ;;
     SA1-2023H2) run SA1-2023H2 "$OUT/sa1.db" 2023-07-01 2023-12-31 "$SA1_NEW" "${SA1_SCORE[@]}" ;;
     SA1-2022H2) run SA1-2022H2 "$OUT/sa1.db" 2022-07-01 2022-12-31 "$SA1_OLD" "${SA1_SCORE[@]}" ;;
-    DE-TENNET) run DE-TENNET "$OUT/de.db" 2024-01-01 2024-12-31 "$DE" --value-column tennet_de_down_mw --tz Europe/Berlin --threshold 2000 ;;
-    DE-50HERTZ) run DE-50HERTZ "$OUT/de.db" 2024-01-01 2024-12-31 "$DE" --value-column 50hertz_down_mw --tz Europe/Berlin --threshold 1250 ;;
-    DE-AMPRION) run DE-AMPRION "$OUT/de.db" 2024-01-01 2024-12-31 "$DE" --value-column amprion_down_mw --tz Europe/Berlin --threshold 200 ;;
-    DE-TRANSNETBW) run DE-TRANSNETBW "$OUT/de.db" 2024-01-01 2024-12-31 "$DE" --value-column transnetbw_down_mw --tz Europe/Berlin --threshold 50 ;;
+    DE-*) # DE-<TSO> is 2024; DE-<TSO>-2023 the year before (the redispatch files start in October 2021).
+      tso="${region%%-20*}"; year=2024; [[ "$region" == *-20* ]] && year="${region##*-}"
+      case "$tso" in
+        DE-TENNET) column=tennet_de_down_mw threshold=2000 ;;
+        DE-50HERTZ) column=50hertz_down_mw threshold=1250 ;;
+        DE-AMPRION) column=amprion_down_mw threshold=200 ;;
+        DE-TRANSNETBW) column=transnetbw_down_mw threshold=50 ;;
+        *) echo "no development range for $region" >&2; exit 2 ;;
+      esac
+      run "$region" "$OUT/de.db" "$year-01-01" "$year-12-31" "$DE" --value-column "$column" --tz Europe/Berlin --threshold "$threshold" ;;
     GB-SCOTLAND) run GB-SCOTLAND "$OUT/gb.db" 2025-05-01 2025-05-31 \
            "$REAL/gb_constraints_halfhourly/gb_wind_curtailment_boa_halfhourly_2025-04-01_2025-05-31.csv" \
            --value-column scotland_curtailed_mwh --tz Europe/London --threshold 2000 ;;
