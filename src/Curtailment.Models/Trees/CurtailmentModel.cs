@@ -27,10 +27,11 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
     private readonly EventProbabilityModel? _events;
     private readonly DayLevelModel? _dayLevel;
     private readonly QuantileForest? _forest;
+    private readonly SolarShape? _shape;
 
     internal CurtailmentModel(
         MLContext context, ITransformer regression, ITransformer? classifier, ResidualIntervals? intervals, EventCalibration calibration, ModelManifest manifest,
-        PointBlend? blend = null, EventProbabilityModel? events = null, DayLevelModel? dayLevel = null, QuantileForest? forest = null)
+        PointBlend? blend = null, EventProbabilityModel? events = null, DayLevelModel? dayLevel = null, QuantileForest? forest = null, SolarShape? shape = null)
     {
         _context = context;
         _regression = regression;
@@ -41,6 +42,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         _events = events;
         _dayLevel = dayLevel;
         _forest = forest;
+        _shape = shape;
         Manifest = manifest;
     }
 
@@ -55,8 +57,8 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
 
     internal CurtailmentModel With(
         ResidualIntervals intervals, EventCalibration calibration, ModelManifest manifest, PointBlend blend, EventProbabilityModel? events, DayLevelModel? dayLevel,
-        QuantileForest? forest = null) =>
-        new(_context, _regression, _classifier, intervals, calibration, manifest, blend, events, dayLevel, forest) { BaseEventRate = BaseEventRate };
+        QuantileForest? forest = null, SolarShape? shape = null) =>
+        new(_context, _regression, _classifier, intervals, calibration, manifest, blend, events, dayLevel, forest, shape) { BaseEventRate = BaseEventRate };
 
     /// <summary>The stacking weights of trees, week profile and recent level fitted at training.</summary>
     public PointBlend Blend => _blend;
@@ -79,6 +81,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         var probabilities = options.Probability == ProbabilitySource.Classifier ? PredictRawProbabilities(rows) : null;
         var points = Enumerable.Range(0, rows.Count).Select(i => _blend.Apply(raw[i], rows[i][CurtailmentModelTrainer.WeekProfileIndex], rows[i][CurtailmentModelTrainer.RecentLevelIndex])).ToArray();
         CurtailmentModelTrainer.ApplyDayLevel(_dayLevel, options, rows, features.LocalDays, [.. Enumerable.Range(0, rows.Count)], points);
+        _shape?.Apply(rows, features.LocalDays, [.. Enumerable.Range(0, rows.Count)], points);
         var result = new IntervalForecast[features.Count];
         for (var i = 0; i < result.Length; i++)
         {
@@ -168,7 +171,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         }
 
         WriteJson(archive, "manifest.json", Manifest);
-        WriteJson(archive, "parameters.json", new SavedParameters(_intervals, _calibration.Platt, BaseEventRate, _blend, _events, _dayLevel, _calibration.Isotonic, _forest, _calibration.Stacking));
+        WriteJson(archive, "parameters.json", new SavedParameters(_intervals, _calibration.Platt, BaseEventRate, _blend, _events, _dayLevel, _calibration.Isotonic, _forest, _calibration.Stacking, _shape));
     }
 
     /// <summary>Reads an artifact and checks that its feature list is the one this code builds.</summary>
@@ -195,7 +198,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         var regression = LoadModel(context, archive, "regression.zip")
             ?? throw new InvalidDataException("The model artifact has no regression.zip.");
         var classifier = LoadModel(context, archive, "classifier.zip");
-        return new CurtailmentModel(context, regression, classifier, parameters.Intervals, new EventCalibration(manifest.Options.Calibration, parameters.Calibration ?? PlattCalibration.Identity, parameters.Isotonic, parameters.Stacking), manifest, parameters.Blend, parameters.Events, parameters.DayLevel, parameters.Forest)
+        return new CurtailmentModel(context, regression, classifier, parameters.Intervals, new EventCalibration(manifest.Options.Calibration, parameters.Calibration ?? PlattCalibration.Identity, parameters.Isotonic, parameters.Stacking), manifest, parameters.Blend, parameters.Events, parameters.DayLevel, parameters.Forest, parameters.Shape)
         {
             BaseEventRate = parameters.BaseEventRate,
         };
@@ -240,5 +243,5 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidDataException($"{name} is empty.");
     }
 
-    private sealed record SavedParameters(ResidualIntervals? Intervals, PlattCalibration? Calibration, double BaseEventRate, PointBlend? Blend, EventProbabilityModel? Events, DayLevelModel? DayLevel, IsotonicCalibration? Isotonic = null, QuantileForest? Forest = null, EventStacking? Stacking = null);
+    private sealed record SavedParameters(ResidualIntervals? Intervals, PlattCalibration? Calibration, double BaseEventRate, PointBlend? Blend, EventProbabilityModel? Events, DayLevelModel? DayLevel, IsotonicCalibration? Isotonic = null, QuantileForest? Forest = null, EventStacking? Stacking = null, SolarShape? Shape = null);
 }

@@ -133,6 +133,15 @@ public sealed record CurtailmentModelOptions
     /// </summary>
     public double DayLevelShare { get; init; } = 0.75;
 
+    /// <summary>
+    /// Share of each day's forecast energy redistributed along the shape of the day-ahead solar forecast
+    /// (<see cref="SolarShape"/>, kept where it helps on the held-out days); 0 turns the step off.
+    /// </summary>
+    public double SolarShapeShare { get; init; } = 0.5;
+
+    /// <summary>Exponent the solar forecast is raised to for <see cref="SolarShapeShare"/>: a sharper midday peak.</summary>
+    public double SolarShapeExponent { get; init; } = 4;
+
     /// <summary>Half-life, in days, of the weight of training days in the day-level model.</summary>
     public double DayLevelHalfLifeDays { get; init; } = 60;
 

@@ -53,6 +53,9 @@ public static class CurtailmentModelTrainer
             ApplyDayLevel(level, options, blockRows.Select(i => holdoutRows[i]).ToList(), blockRows.Select(i => holdout.RowDays[i]).ToList(), blockRows, probePoint);
         }
 
+        var shape = SolarShape.Fit(holdoutRows, holdout.RowDays, probePoint, actual, recency, options.SolarShapeShare, options.SolarShapeExponent);
+        shape?.Apply(holdoutRows, holdout.RowDays, [.. Enumerable.Range(0, holdout.Count)], probePoint);
+
         var recent = RecentRows(holdout, options.IntervalDays);
         var intervals = ResidualIntervals.Fit(recent.Select(i => probePoint[i]).ToList(), recent.Select(i => actual[i]).ToList());
         var forest = options.Intervals == IntervalMethod.QuantileForest
@@ -78,7 +81,7 @@ public static class CurtailmentModelTrainer
             EventThreshold = region.Target.EventThreshold,
             Options = options,
         };
-        return final.With(intervals, calibration, manifest, blend, events, dayLevel, forest);
+        return final.With(intervals, calibration, manifest, blend, events, dayLevel, forest, shape);
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ public sealed record AblationVariant(string Name, string Description, Curtailmen
             TimingVariant(full),
             new("no_week_change", "day-level model without the day-ahead drivers against the week (weekend or holiday only)", full with { ExcludedFeatureGroups = [.. full.ExcludedFeatureGroups, "week_change"] }),
             new("no_day_level", "trees alone set each day's level (no day-level model)", full with { DayLevelShare = 0 }),
+            new("no_solar_shape", "no part of a day's forecast follows the shape of the day-ahead solar forecast", full with { SolarShapeShare = 0 }),
             new("absolute_target", "log1p(MW) instead of log1p(MW) relative to the week profile", full with { RelativeToWeekProfile = false }),
             new("no_blend", "trees alone, no stacking with the week profile", full with { BlendWithBaseline = false }),
             new("residual_probability", "p_event from residual quantiles only (no logistic event model)", full with { Probability = ProbabilitySource.Residuals }),

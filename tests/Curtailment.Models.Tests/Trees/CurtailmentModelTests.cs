@@ -21,7 +21,11 @@ public sealed class CurtailmentModelTests
     /// A day of hourly rows whose curtailment follows the solar forecast above a threshold; every third day
     /// has a deeper net-load trough than its week and twice the curtailment (only the day-level model sees it).
     /// </summary>
-    private static (FeatureFrame Frame, double[] Actual) Day(int index, Random random)
+    /// <param name="index">The day after 1 March 2021.</param>
+    /// <param name="random">How sunny each day is.</param>
+    /// <param name="operatorForecast">Whether the solar forecast is the operator's (<c>has_re_fc</c>), which the solar shape step reads.</param>
+    /// <param name="atTheSolarPeak">Curtailment following the fourth power of the solar forecast, the week profile flat over the daylight hours.</param>
+    private static (FeatureFrame Frame, double[] Actual) Day(int index, Random random, bool operatorForecast = false, bool atTheSolarPeak = false)
     {
         var deepTrough = index % 3 == 2;
         var start = new DateTimeOffset(2021, 3, 1, 8, 0, 0, TimeSpan.Zero).AddDays(index);
@@ -32,11 +36,12 @@ public sealed class CurtailmentModelTests
         {
             var solar = (float)(Math.Max(0, Math.Sin((h - 6) / 12.0 * Math.PI)) * 9000 * sunny);
             columns["solar_fc"][h] = solar;
+            columns["has_re_fc"][h] = operatorForecast ? 1 : 0;
             columns["tod_sin"][h] = (float)Math.Sin(2 * Math.PI * h / 24);
-            columns["hist_7d_mean"][h] = (float)Math.Max(0, solar - 5000) * 0.8f;
+            columns["hist_7d_mean"][h] = atTheSolarPeak ? (solar > 0 ? 250 : 0) : (float)Math.Max(0, solar - 5000) * 0.8f;
             columns["hist_days_known"][h] = 28;
             columns["wk_net_load_day_min_change"][h] = deepTrough ? -0.4f : 0.02f;
-            actual[h] = Math.Max(0, solar - 5000) * (deepTrough ? 2 : 1);
+            actual[h] = atTheSolarPeak ? 1000 * sunny * Math.Pow(solar / (9000 * sunny), 4) : Math.Max(0, solar - 5000) * (deepTrough ? 2 : 1);
         }
 
         var frame = new DataFrame();
@@ -49,17 +54,18 @@ public sealed class CurtailmentModelTests
         return (new FeatureFrame(frame, Enumerable.Range(0, 24).Select(h => start.AddHours(h)).ToList(), TimeSpan.FromHours(1), start.AddHours(-14)), actual);
     }
 
-    private static (TrainingSet Data, FeatureFrame Test, double[] TestActual) Data()
+    /// <param name="operatorForecast">Whether the solar forecast is the operator's (<c>has_re_fc</c>), which the solar shape step reads.</param>
+    private static (TrainingSet Data, FeatureFrame Test, double[] TestActual) Data(bool operatorForecast = false)
     {
         var random = new Random(11);
         var data = new TrainingSet();
         for (var d = 0; d < 30; d++)
         {
-            var (frame, actual) = Day(d, random);
+            var (frame, actual) = Day(d, random, operatorForecast);
             data.AddDay(new DateOnly(2021, 3, 1).AddDays(d), frame, actual);
         }
 
-        var (test, testActual) = Day(31, random);
+        var (test, testActual) = Day(31, random, operatorForecast);
         return (data, test, testActual);
     }
 
@@ -243,6 +249,29 @@ public sealed class CurtailmentModelTests
         var fixedMix = CurtailmentModelTrainer.Train(Caiso, data, options with { Calibration = CalibrationMethod.Platt }, "v1").Predict(test);
         Assert.NotEqual(fixedMix.Select(f => f.EventProbability), forecast.Select(f => f.EventProbability));
         Assert.Equal(fixedMix.Select(f => f.PredictedMw), forecast.Select(f => f.PredictedMw));
+    }
+
+    [Fact]
+    public void SolarShape_CurtailmentFollowingTheSolarForecast_ReshapesTheDayKeepingItsTotal_AndSurvivesSaveAndLoad()
+    {
+        var random = new Random(5);
+        var data = new TrainingSet();
+        for (var d = 0; d < 30; d++)
+        {
+            var (frame, curtailed) = Day(d, random, operatorForecast: true, atTheSolarPeak: true);
+            data.AddDay(new DateOnly(2021, 3, 1).AddDays(d), frame, curtailed);
+        }
+
+        var (test, actual) = Day(31, random, operatorForecast: true, atTheSolarPeak: true);
+        var model = CurtailmentModelTrainer.Train(Caiso, data, Fast, "v1");
+        var unshaped = CurtailmentModelTrainer.Train(Caiso, data, Fast with { SolarShapeShare = 0 }, "v1").Predict(test);
+        var forecast = model.Predict(test);
+
+        Assert.Equal(forecast, SavedAndLoaded(model).Predict(test));
+        Assert.NotEqual(unshaped.Select(f => f.PredictedMw), forecast.Select(f => f.PredictedMw));
+        Assert.Equal(unshaped.Sum(f => f.PredictedMw), forecast.Sum(f => f.PredictedMw), 6);
+        // Curtailment that follows the sharpened solar forecast is forecast better for it.
+        Assert.True(Mae(forecast, actual) < Mae(unshaped, actual), $"MAE {Mae(forecast, actual)} shaped against {Mae(unshaped, actual)}");
     }
 
     [Fact]
