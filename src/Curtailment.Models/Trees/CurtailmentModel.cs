@@ -81,7 +81,7 @@ public sealed class CurtailmentModel : ICurtailmentForecaster
         var probabilities = options.Probability == ProbabilitySource.Classifier ? PredictRawProbabilities(rows) : null;
         var points = Enumerable.Range(0, rows.Count).Select(i => _blend.Apply(raw[i], rows[i][CurtailmentModelTrainer.WeekProfileIndex], rows[i][CurtailmentModelTrainer.RecentLevelIndex])).ToArray();
         CurtailmentModelTrainer.ApplyDayLevel(_dayLevel, options, rows, features.LocalDays, [.. Enumerable.Range(0, rows.Count)], points);
-        _shape?.Apply(rows, features.LocalDays, [.. Enumerable.Range(0, rows.Count)], points);
+        _shape?.Apply(rows, features.LocalDays, points);
         var result = new IntervalForecast[features.Count];
         for (var i = 0; i < result.Length; i++)
         {

@@ -54,7 +54,7 @@ public static class CurtailmentModelTrainer
         }
 
         var shape = SolarShape.Fit(holdoutRows, holdout.RowDays, probePoint, actual, recency, options.SolarShapeShare, options.SolarShapeExponent);
-        shape?.Apply(holdoutRows, holdout.RowDays, [.. Enumerable.Range(0, holdout.Count)], probePoint);
+        shape?.Apply(holdoutRows, holdout.RowDays, probePoint);
 
         var recent = RecentRows(holdout, options.IntervalDays);
         var intervals = ResidualIntervals.Fit(recent.Select(i => probePoint[i]).ToList(), recent.Select(i => actual[i]).ToList());

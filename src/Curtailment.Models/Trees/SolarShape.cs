@@ -46,39 +46,38 @@ public sealed record SolarShape(double Share, double Exponent)
 
         var candidate = new SolarShape(Math.Min(share, 1), exponent);
         var shaped = points.ToArray();
-        candidate.Apply(rows, rowDays, [.. Enumerable.Range(0, rows.Count)], shaped);
+        candidate.Apply(rows, rowDays, shaped);
         return Mae(shaped, actual, weights) < Mae(points, actual, weights) ? candidate : null;
     }
 
     /// <summary>
-    /// Shapes each local day of <paramref name="points"/> (at <paramref name="indices"/>, one per row) that has a
-    /// positive solar forecast; other days are left as they are.
+    /// Shapes each local day of <paramref name="points"/> (one per row) that has a positive solar forecast; other days
+    /// are left as they are.
     /// </summary>
-    public void Apply(IReadOnlyList<float[]> rows, IReadOnlyList<DateOnly> rowDays, IReadOnlyList<int> indices, double[] points)
+    public void Apply(IReadOnlyList<float[]> rows, IReadOnlyList<DateOnly> rowDays, double[] points)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(rowDays);
-        ArgumentNullException.ThrowIfNull(indices);
         ArgumentNullException.ThrowIfNull(points);
         foreach (var day in Enumerable.Range(0, rows.Count).GroupBy(j => rowDays[j]))
         {
-            var solar = day.ToDictionary(j => j, j => rows[j][HasForecastIndex] > 0 ? Math.Max(0, (double)rows[j][SolarIndex]) : 0);
-            var peak = solar.Values.Max();
+            var peak = day.Max(Solar);
             if (!(peak > 0))
             {
                 continue;
             }
 
             // Relative to the day's peak, so the power stays within range whatever the MW.
-            var sharpened = solar.ToDictionary(s => s.Key, s => Math.Pow(s.Value / peak, Exponent));
+            var sharpened = day.ToDictionary(j => j, j => Math.Pow(Solar(j) / peak, Exponent));
             var sum = sharpened.Values.Sum();
-
-            var total = day.Sum(j => points[indices[j]]);
+            var total = day.Sum(j => points[j]);
             foreach (var j in day)
             {
-                points[indices[j]] = ((1 - Share) * points[indices[j]]) + (Share * total * sharpened[j] / sum);
+                points[j] = ((1 - Share) * points[j]) + (Share * total * sharpened[j] / sum);
             }
         }
+
+        double Solar(int j) => rows[j][HasForecastIndex] > 0 ? Math.Max(0, (double)rows[j][SolarIndex]) : 0;
     }
 
     private static double Mae(IReadOnlyList<double> forecast, IReadOnlyList<double> actual, IReadOnlyList<double> weights)

@@ -26,7 +26,7 @@ public sealed class SolarShapeTests
         var rows = Rows([0, 500, 1000]);
         var points = new[] { 30.0, 30, 40 };
 
-        new SolarShape(0.5, 2).Apply(rows, [Monday, Monday, Monday], [0, 1, 2], points);
+        new SolarShape(0.5, 2).Apply(rows, [Monday, Monday, Monday], points);
 
         Assert.Equal(100, points.Sum(), 9);
         Assert.Equal(15, points[0], 9);
@@ -43,7 +43,7 @@ public sealed class SolarShapeTests
         rows[3][HasForecast] = 0;
         var points = new[] { 10.0, 10, 10, 30 };
 
-        new SolarShape(1, 4).Apply(rows, [Monday, Monday, tuesday, tuesday], [0, 1, 2, 3], points);
+        new SolarShape(1, 4).Apply(rows, [Monday, Monday, tuesday, tuesday], points);
 
         Assert.Equal([0.0, 20, 10, 30], points);
     }
